@@ -64,6 +64,7 @@ class Actor:
     start: int | None = None
     end: int | None = None
     kind: str | None = None  # person, org, country, group, place (for memory and quotes)
+    posted_to: str | None = None  # ISO3 country a diplomat is posted to ("ambassador to the US")
 
     @property
     def code(self) -> str | None:
@@ -177,9 +178,11 @@ class Event:
         return out
 
 
-def make_event_id(doc_id: str, sentence_index: int, trigger_start: int, cameo: str) -> str:
-    """Stable id from document, sentence, trigger and code."""
-    key = f"{doc_id}\x1f{sentence_index}\x1f{trigger_start}\x1f{cameo}"
+def make_event_id(doc_id: str, sentence_index: int, trigger_start: int, cameo: str,
+                  actors: tuple[int | None, int | None] = (None, None)) -> str:
+    """Stable id from document, sentence, trigger and code (and the source and target offsets,
+    so that "Russia and China sanctioned the US" gives two distinct events)."""
+    key = f"{doc_id}\x1f{sentence_index}\x1f{trigger_start}\x1f{cameo}\x1f{actors[0]}\x1f{actors[1]}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

@@ -1,0 +1,119 @@
+"""De-duplication on the dedup corpus through the real pipeline.
+
+    .venv/bin/python bench/dedup_eval.py [--model md|sm]
+
+Codes tests/data/dedup_corpus/articles.jsonl with detente.pipeline.code_documents, stores the result
+in an in-memory Store, clusters it with detente.dedup.update_clusters, and scores the clusters
+against expected_clusters.json. A pipeline event is matched to a hand coding of the same article
+with the same PLOVER type (else CAMEO root) and source/target countries; unmatched events are
+counted and left out of the scores (they have no gold cluster). Prints pairwise and B-cubed
+precision/recall/F1, and how many reports collapse into how many clusters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from detente.dedup import bcubed_scores, pairwise_scores, update_clusters
+from detente.models import Document, Event
+from detente.pipeline import code_documents
+from detente.store import Store
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "dedup_corpus"
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def documents() -> list[Document]:
+    return [
+        Document(
+            doc_id=a["id"],
+            text=a["text"],
+            date=dt.date.fromisoformat(a["date"]),
+            source=a.get("source"),
+            url=a.get("url"),
+        )
+        for a in read_jsonl(CORPUS / "articles.jsonl")
+    ]
+
+
+def gold_labels() -> dict[str, str]:
+    data = json.loads((CORPUS / "expected_clusters.json").read_text(encoding="utf-8"))
+    return {key: c["label"] for c in data["clusters"] for key in c["members"]}
+
+
+def _signature(kind: str | None, root: str, source: str | None, target: str | None) -> tuple[Any, ...]:
+    return (kind or root, source, target)
+
+
+def match_events(events: list[Event], codings: list[dict[str, Any]]) -> dict[str, str]:
+    """event_id -> coding key, each coding used once."""
+    free = {c["key"]: c for c in codings}
+    matched: dict[str, str] = {}
+    for event in events:
+        for key, coding in list(free.items()):
+            wanted = _signature(
+                coding["plover"] if event.plover else None,
+                coding["cameo"][:2],
+                (coding.get("source") or {}).get("country"),
+                (coding.get("target") or {}).get("country"),
+            )
+            got = _signature(
+                event.plover,
+                event.cameo_root,
+                event.source.country if event.source else None,
+                event.target.country if event.target else None,
+            )
+            if coding["doc_id"] == event.doc_id and wanted == got:
+                matched[event.event_id] = key
+                del free[key]
+                break
+    return matched
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="md", choices=["md", "sm"])
+    args = parser.parse_args()
+    started = time.perf_counter()
+    coded = list(code_documents(documents(), model=args.model))
+    events = [e for c in coded for e in c.events]
+    with Store() as store:
+        for item in coded:
+            store.add(item)
+        con = store.connection
+        update_clusters(con)
+        clusters = dict(con.execute("SELECT event_id, cluster_id FROM cluster_members").fetchall())
+    matched = match_events(events, read_jsonl(CORPUS / "codings.jsonl"))
+    gold_all = gold_labels()
+    gold = {key: gold_all[key] for key in matched.values()}
+    predicted = {key: clusters[event_id] for event_id, key in matched.items()}
+    print(
+        f"{len(events)} pipeline events from {len(coded)} articles in {time.perf_counter() - started:.1f}s; "
+        f"{len(set(clusters.values()))} clusters"
+    )
+    print(
+        f"{len(matched)} events matched to {len(gold_all)} hand codings; "
+        f"{len(events) - len(matched)} unmatched"
+    )
+    print(
+        f"matched reports {len(predicted)} -> predicted clusters {len(set(predicted.values()))} "
+        f"(gold clusters over them: {len(set(gold.values()))})"
+    )
+    for name, scores in (
+        ("pairwise", pairwise_scores(gold, predicted)),
+        ("b-cubed", bcubed_scores(gold, predicted)),
+    ):
+        print(f"{name:9} P={scores.precision:.3f} R={scores.recall:.3f} F1={scores.f1:.3f}")
+
+
+if __name__ == "__main__":
+    main()

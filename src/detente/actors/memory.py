@@ -1,0 +1,102 @@
+"""Per-document actor memory: short names, pronouns and "the ministry" resolve to earlier actors.
+
+Rules (deterministic, most recent first):
+- a bare name ("Putin", "Antonov") matches a remembered person or organisation whose canonical name or
+  text is that name or ends with it as whole words;
+- "he"/"she"/"him"/"her" -> the most recent named person mentioned as a subject, else the most recent
+  named person, else the most recent person (a subject is the likelier antecedent of a subject
+  pronoun, and a generic "the killer" should not capture "he");
+- "it" -> the most recent organisation or country;
+- "they"/"them" -> the most recent group (plural mention) or organisation;
+- a definite agent noun with no country ("the ministry", "the embassy", "the ambassador") -> the most
+  recent actor whose agent noun ends with the same word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from detente.models import Actor
+
+PERSON_PRONOUNS = frozenset({"he", "him", "himself", "she", "her", "herself"})
+THING_PRONOUNS = frozenset({"it", "itself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "themselves"})
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+
+
+@dataclass(frozen=True)
+class Remembered:
+    actor: Actor
+    agent: str | None  # agent noun of the mention ("foreign ministry"), if any
+    plural: bool
+    subject: bool = False  # mentioned as the subject of a clause
+
+
+class DocMemory:
+    """The actors seen so far in one document, oldest first."""
+
+    def __init__(self) -> None:
+        self._entries: list[Remembered] = []
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def remember(self, actor: Actor, *, agent: str | None = None, plural: bool = False,
+                 subject: bool = False) -> None:
+        self._entries.append(Remembered(actor, agent, plural, subject))
+
+    def _latest(self, wanted: object) -> Actor | None:
+        for entry in reversed(self._entries):
+            if wanted(entry):  # type: ignore[operator]
+                return entry.actor
+        return None
+
+    def pronoun(self, word: str) -> Actor | None:
+        """The referent of a personal pronoun, or None."""
+        word = word.lower()
+        if word in PERSON_PRONOUNS:
+            named = lambda e: e.actor.kind == "person" and e.actor.name is not None  # noqa: E731
+            return (self._latest(lambda e: named(e) and e.subject) or self._latest(named)
+                    or self._latest(lambda e: e.actor.kind == "person"))
+        if word in THING_PRONOUNS:
+            return self._latest(lambda e: e.actor.kind in {"org", "country"} and not e.plural)
+        if word in GROUP_PRONOUNS:
+            return self._latest(lambda e: e.plural or e.actor.kind in {"group", "org"})
+        return None
+
+    def by_name(self, name: str) -> Actor | None:
+        """The latest person/organisation whose name or text ends with `name` (whole words)."""
+        words = name.lower().split()
+        if not words:
+            return None
+
+        def matches(entry: Remembered) -> bool:
+            if entry.actor.kind not in {"person", "org"}:
+                return False
+            candidates = (entry.actor.name or "", entry.actor.text)
+            return any(c.lower().split()[-len(words):] == words for c in candidates if c)
+
+        return self._latest(matches)
+
+    def recent_distinct(self, count: int, kinds: frozenset[str], *, before: int) -> list[Actor]:
+        """The `count` most recent actors of these kinds with distinct countries that start before
+        offset `before`, oldest first ("the two leaders" after Putin and Erdogan); [] when fewer."""
+        found: list[Actor] = []
+        for entry in reversed(self._entries):
+            actor = entry.actor
+            if actor.start is not None and actor.start >= before:
+                continue
+            if actor.kind in kinds and actor.country and all(a.country != actor.country for a in found):
+                found.append(actor)
+                if len(found) == count:
+                    return found[::-1]
+        return []
+
+    def by_agent(self, noun: str) -> Actor | None:
+        """The latest actor whose agent noun ends with the last word of `noun`."""
+        last = noun.split()[-1]
+        return self._latest(lambda e: e.agent is not None and e.agent.split()[-1] == last
+                            and e.actor.country is not None)
+
+
+__all__ = ["PRONOUNS", "DocMemory", "Remembered"]

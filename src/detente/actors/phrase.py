@@ -1,0 +1,84 @@
+"""Noun-phrase structure around an argument head, read from the spaCy parse.
+
+The phrase of a head is the head plus its modifiers (compound, amod, poss, nmod, det, ...), without
+relative clauses, conjuncts, appositions or prepositional phrases; those are handled by the resolver.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "nn", "det", "nummod", "case",
+                           "quantmod", "predet"})
+FUNCTION_DEPS = frozenset({"det", "case", "punct", "predet", "cc", "nummod", "quantmod"})
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head and its modifiers (recursively), in document order."""
+    found = [head]
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in MODIFIER_DEPS:
+                found.append(child)
+                stack.append(child)
+    return sorted(found, key=lambda t: t.i)
+
+
+def phrase_extent(tokens: list[Token]) -> tuple[int, int]:
+    """Character offsets (start, end) of the tokens' stretch, modifier conjuncts included."""
+    first = min(t.i for t in tokens)
+    last = max(t.i for t in tokens)
+    for token in tokens:
+        for conj in token.conjuncts if token.dep_ in {"amod", "compound"} else ():
+            first, last = min(first, conj.i), max(last, conj.i)
+    doc = tokens[0].doc
+    start = doc[first].idx
+    if doc[first].dep_ == "det":
+        start = doc[first + 1].idx if first < last else start
+    return start, doc[last].idx + len(doc[last].text)
+
+
+def content_tokens(tokens: list[Token]) -> list[Token]:
+    """Tokens that carry meaning: no determiners, possessive markers or punctuation."""
+    return [t for t in tokens if t.dep_ not in FUNCTION_DEPS and not t.is_punct and t.tag_ != "POS"]
+
+
+def entity_of(token: Token) -> tuple[list[Token], str] | None:
+    """The named-entity tokens containing `token` (no leading "the") and the label."""
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            tokens = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS"]
+            return tokens, ent.label_
+    return None
+
+
+def compound_chain(head: Token) -> list[Token]:
+    """The head and the compound/flat tokens directly before it ("White House", "Joe Biden")."""
+    chain = [head]
+    i = head.i - 1
+    while i >= 0:
+        token = head.doc[i]
+        if token.dep_ in {"compound", "flat", "nn"} and token.head.i in {t.i for t in chain}:
+            chain.insert(0, token)
+            i -= 1
+        else:
+            break
+    return chain
+
+
+def ngrams(tokens: list[Token]) -> list[tuple[int, int]]:
+    """(start, end) index pairs into `tokens`, longest first, then leftmost."""
+    size = len(tokens)
+    return [(s, s + n) for n in range(size, 0, -1) for s in range(0, size - n + 1)]
+
+
+def text_of(tokens: list[Token]) -> str:
+    return " ".join(t.text for t in tokens)
+
+
+__all__ = ["compound_chain", "content_tokens", "entity_of", "ngrams", "phrase_extent", "phrase_tokens",
+           "text_of"]

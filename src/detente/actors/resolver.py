@@ -1,0 +1,438 @@
+"""Noun phrases -> Actors with a country and a PLOVER sector.
+
+A phrase is read in three layers: (1) a name — the named entity, compound chain or head word looked up
+in the people, organisation, seat-of-power and country tables; (2) a title — the other modifiers,
+split greedily into owner countries ("Russian", "Russia's", "US", "Kremlin") and the longest agent
+noun ("foreign ministry", "ambassador"); (3) prepositions on the head — "of/from X" gives the owner,
+"to/in X" on diplomats gives `posted_to` (never the owner), "in X" on others the owner. Appositions
+are merged (the person gives the name, the title the country and sector). Conjuncts give one actor
+each, and so do coordinated owner adjectives ("Hungarian and Romanian officials").
+
+Choices: a bare country is its government (GOV); a demonym head ("Americans") is CVL; a person from
+leaders.csv with no term on the date is ELI (PLOVER: former officials) when a term ended before it,
+and has no sector before the first term; with no date the latest term is used. A common noun that is
+neither an agent nor a name is not an actor ([]); an unknown name keeps its text with null codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from spacy.tokens import Token
+
+from detente.actors.memory import PRONOUNS, DocMemory
+from detente.actors.phrase import (
+    compound_chain,
+    content_tokens,
+    entity_of,
+    ngrams,
+    phrase_extent,
+    phrase_tokens,
+    text_of,
+)
+from detente.actors.tables import NON_ACTOR_SECTORS, ActorTables, Entity, Role, load_tables, normalise
+from detente.actors.textparse import head_of_text
+from detente.models import Actor
+
+log = logging.getLogger(__name__)
+
+DIPLOMATS = frozenset({"ambassador", "envoy", "embassy", "diplomat", "consul", "consulate", "delegation",
+                       "mission", "representative", "emissary", "attache", "charge d'affaires"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
+OWNER_PREPS = frozenset({"of", "from"})
+POST_PREPS = frozenset({"to", "in", "at"})
+POSSESSIVES = {"its": "it", "their": "they", "his": "he", "her": "she"}
+FORMER = frozenset({"former", "ex", "ousted", "exiled"})
+
+
+@dataclass
+class Mention:
+    """What one phrase says about its actor, before memory and merging."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    kind: str | None = None
+    posted_to: str | None = None
+    agent: str | None = None
+    agent_text: str | None = None  # the agent words as written ("Foreign Ministry")
+    plural: bool = False
+    named: bool = False  # a proper name (entity or table hit)
+    bare_name: str | None = None  # a name not found in the tables, for memory look-up
+    owners: list[str] = field(default_factory=list)
+    former: bool = False
+
+    def is_actor(self) -> bool:
+        return self.named or self.agent is not None or self.country is not None
+
+    def to_actor(self) -> Actor:
+        return Actor(text=self.text, name=self.name, country=self.country, sector=self.sector,
+                     start=self.start, end=self.end, kind=self.kind, posted_to=self.posted_to)
+
+
+class ActorResolver:
+    """Resolves argument heads (spaCy tokens) and bare strings to Actors with the bundled tables."""
+
+    def __init__(self, tables: ActorTables, *, model: str = "md") -> None:
+        self.tables = tables
+        self.model = model
+
+    @classmethod
+    @cache
+    def default(cls, *, model: str = "md") -> ActorResolver:
+        return cls(load_tables(), model=model)
+
+    @property
+    def version(self) -> str:
+        return self.tables.version
+
+    def new_memory(self) -> DocMemory:
+        return DocMemory()
+
+    # -- public API ----------------------------------------------------------------------------
+    def resolve_token(self, head: Token, *, on: dt.date | None,
+                      memory: DocMemory | None) -> list[Actor]:
+        """All actors of the phrase headed by `head`, its conjuncts included; [] for non-actors."""
+        heads = sorted({head, *head.conjuncts}, key=lambda t: t.i)
+        actors: list[Actor] = []
+        for token in heads:
+            actors.extend(self._resolve_head(token, on, memory))
+        return actors
+
+    def resolve_text(self, text: str, *, context: str | None = None, on: dt.date | None = None) -> Actor:
+        """Resolve a bare string, parsed alone or inside `context` (a sentence that contains it)."""
+        head = head_of_text(text, context, self.model)
+        found = self._resolve_head(head, on, self.new_memory()) if head is not None else []
+        if not found:
+            return Actor(text=text)
+        return replace(found[0], text=text)
+
+    # -- one head ------------------------------------------------------------------------------
+    def _resolve_head(self, head: Token, on: dt.date | None, memory: DocMemory | None) -> list[Actor]:
+        if head.lower_ in PRONOUNS:
+            return self._resolve_pronoun(head, memory)
+        group = _group_reference(head, memory)
+        if group:
+            return group
+        mention = self.describe(head, on)
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            mention = self._merge_appos(mention, self.describe(appos, on), appos)
+        if not mention.is_actor():
+            return []
+        mention = self._recall(mention, head, memory)
+        mention = self._possessive_owner(mention, head, memory)
+        mentions = self._split_owners(mention)
+        actors = [m.to_actor() for m in mentions]
+        if memory is not None:
+            for m, actor in zip(mentions, actors, strict=True):
+                memory.remember(actor, agent=m.agent, plural=m.plural,
+                                subject=token_is_subject(head))
+        return actors
+
+    def _resolve_pronoun(self, head: Token, memory: DocMemory | None) -> list[Actor]:
+        """A pronoun's referent; a subject pronoun keeps its referent salient as a subject."""
+        referent = memory.pronoun(head.lower_) if memory is not None else None
+        if referent is None:
+            return []
+        if token_is_subject(head) and memory is not None:
+            memory.remember(referent, subject=True)
+        return [replace(referent, text=head.text, start=head.idx, end=head.idx + len(head.text))]
+
+    def _possessive_owner(self, mention: Mention, head: Token, memory: DocMemory | None) -> Mention:
+        """"its ambassador", "their troops": the owner is the pronoun's referent's country."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
+        if memory is None or owner is None or mention.country is not None:
+            return mention
+        referent = memory.pronoun(POSSESSIVES[owner.lower_])
+        if referent is None or referent.country is None:
+            return mention
+        found = replace(mention, country=referent.country, owners=[referent.country])
+        found.name = self._agent_name(found) if not found.named else found.name
+        return found
+
+    def _recall(self, mention: Mention, head: Token, memory: DocMemory | None) -> Mention:
+        """Fill a bare name or a country-less definite agent from earlier actors."""
+        if memory is None:
+            return mention
+        earlier = None
+        if mention.bare_name and mention.country is None:
+            earlier = memory.by_name(mention.bare_name)
+        elif mention.agent and mention.country is None and not mention.named and _definite(head):
+            earlier = memory.by_agent(mention.agent)
+        if earlier is None:
+            return _inherit_posting(mention, memory)
+        return replace(mention, name=earlier.name, country=earlier.country, sector=earlier.sector,
+                       kind=earlier.kind, posted_to=earlier.posted_to, owners=[])
+
+    # -- describing one phrase -----------------------------------------------------------------
+    def describe(self, head: Token, on: dt.date | None) -> Mention:
+        """Everything the phrase headed by `head` says, without memory."""
+        tokens = phrase_tokens(head)
+        start, end = phrase_extent(tokens)
+        mention = Mention(text=head.doc.text[start:end], start=start, end=end,
+                          plural=head.tag_ in {"NNS", "NNPS"})
+        name_tokens = self._apply_name(mention, head, on)
+        rest = [t for t in content_tokens(tokens) if t not in name_tokens]
+        mention.former = any(t.lower_ in FORMER for t in rest)
+        self._apply_title(mention, rest)
+        self._apply_preps(mention, head)
+        self._finish(mention)
+        return mention
+
+    def _apply_name(self, mention: Mention, head: Token, on: dt.date | None) -> list[Token]:
+        """Look the name up; returns the tokens it used."""
+        entity = entity_of(head)
+        candidates = [entity[0]] if entity else []
+        candidates += [compound_chain(head), [head]]
+        for tokens in candidates:
+            if tokens and self._lookup_name(mention, text_of(tokens), on, head):
+                return tokens
+        if self._agent_ending_at(compound_chain(head)):
+            return []  # "the Foreign Ministry": an agent phrase, read as a title
+        if (entity and entity[1] in NAME_LABELS) or head.pos_ == "PROPN":
+            tokens = entity[0] if entity else compound_chain(head)
+            mention.named = True
+            mention.bare_name = text_of(tokens)
+            mention.name = mention.bare_name
+            mention.kind = "person" if entity and entity[1] == "PERSON" else "org"
+            return tokens
+        return []
+
+    def _lookup_name(self, mention: Mention, text: str, on: dt.date | None, head: Token) -> bool:
+        key = self._key(text)
+        if key is None:
+            return False
+        tables = self.tables
+        place = key in tables.aliases or key in tables.seats or key in tables.organisations
+        if key in tables.people and not (place and head.ent_type_ in {"GPE", "NORP", "ORG", "LOC"}):
+            self._apply_person(mention, tables.people[key], on)
+        elif key in tables.organisations or key in tables.seats:
+            self._apply_entity(mention, tables.organisations.get(key) or tables.seats[key])
+        elif key in tables.aliases:
+            self._apply_country(mention, *tables.aliases[key])
+        else:
+            return False
+        mention.named = True
+        return True
+
+    def _key(self, text: str) -> str | None:
+        """Normalised key, or None when a capitals-only alias is written in lower case."""
+        key = normalise(text)
+        if not key:
+            return None
+        if key in self.tables.capital_keys and not text.replace(".", "").replace("the ", "").isupper():
+            return None
+        return key
+
+    def _apply_person(self, mention: Mention, names: tuple[str, ...], on: dt.date | None) -> None:
+        name, role, sector = self._choose_person(names, on)
+        mention.name, mention.kind = name, "person"
+        mention.country, mention.sector = role.country, sector
+
+    def _choose_person(self, names: tuple[str, ...], on: dt.date | None) -> tuple[str, Role, str | None]:
+        for name in names:
+            terms = self.tables.roles[name]
+            active = [r for r in terms if on is None or r.active(on)]
+            if active:
+                role = max(active, key=lambda r: r.start)
+                return name, role, role.sector
+        terms = self.tables.roles[names[0]]
+        ended = [r for r in terms if r.end is not None and on is not None and r.end < on]
+        if ended:
+            return names[0], max(ended, key=lambda r: r.start), "ELI"
+        return names[0], terms[0], None
+
+    def _apply_entity(self, mention: Mention, entity: Entity) -> None:
+        mention.name, mention.kind = entity.name, entity.kind
+        mention.country, mention.sector = entity.country, entity.sector
+
+    def _apply_country(self, mention: Mention, iso3: str, form: str) -> None:
+        country = self.tables.countries.get(iso3)
+        if form == "name":
+            mention.name, mention.kind, mention.sector = (country.name if country else iso3), "country", "GOV"
+        else:  # "Americans", "the Chinese": the people
+            mention.name = f"{country.adjective} people" if country else None
+            mention.kind, mention.sector, mention.plural = "group", "CVL", True
+        mention.country = iso3
+
+    def _apply_title(self, mention: Mention, tokens: list[Token]) -> None:
+        """Owner countries and the agent noun among the non-name modifiers."""
+        remaining = list(tokens)
+        for s, e in ngrams(tokens):
+            span = tokens[s:e]
+            if not all(t in remaining for t in span):
+                continue
+            owner = self._owner_of(text_of(span))
+            if owner:
+                mention.owners.append(owner)
+                mention.owners.extend(self._conjunct_owners(span[-1]))
+                remaining = [t for t in remaining if t not in span]
+        found = self._find_agent_span(remaining)
+        if found:
+            mention.agent, mention.agent_text = found
+
+    def _owner_of(self, text: str) -> str | None:
+        key = self._key(text)
+        if key is None:
+            return None
+        for table in (self.tables.aliases, self.tables.seats, self.tables.organisations):
+            if key in table:
+                found = table[key]
+                return found[0] if isinstance(found, tuple) else found.country
+        return None
+
+    def _conjunct_owners(self, token: Token) -> list[str]:
+        if token.dep_ not in {"amod", "compound", "poss"}:
+            return []
+        owners = [self._owner_of(c.text) for c in token.conjuncts]
+        return [o for o in owners if o]
+
+    def _find_agent(self, tokens: list[Token]) -> str | None:
+        found = self._find_agent_span(tokens)
+        return found[0] if found else None
+
+    def _find_agent_span(self, tokens: list[Token]) -> tuple[str, str] | None:
+        """(table key, words as written) of the longest agent noun among `tokens`."""
+        for s, e in ngrams(tokens):
+            words = [t.lower_ for t in tokens[s:e]]
+            for last in dict.fromkeys((tokens[e - 1].lemma_.lower(), words[-1])):
+                key = " ".join([*words[:-1], last])
+                if key in self.tables.agents:
+                    return key, text_of(tokens[s:e])
+        return None
+
+    def _agent_ending_at(self, chain: list[Token]) -> str | None:
+        """An agent noun made of the last tokens of `chain` (the head is the last token)."""
+        for size in range(len(chain), 0, -1):
+            found = self._find_agent(chain[-size:])
+            if found and len(found.split()) == size:
+                return found
+        return None
+
+    def _apply_preps(self, mention: Mention, head: Token) -> None:
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            place = self._owner_of(text_of(compound_chain(objects[0])))
+            word = prep.lower_
+            if place is None and word == "of" and mention.agent is None:
+                self._apply_of_agent(mention, objects[0])
+            elif place and word in POST_PREPS and _is_diplomat(mention.agent):
+                mention.posted_to = mention.posted_to or place
+            elif place and (word in OWNER_PREPS or word in {"in", "at"}) and not mention.owners:
+                mention.owners.append(place)
+
+    def _apply_of_agent(self, mention: Mention, obj: Token) -> None:
+        """"the head of the foreign ministry": the agent and owner come from the object."""
+        inner = self.describe(obj, None)
+        if inner.agent and not mention.named:
+            mention.agent, mention.agent_text, mention.owners = inner.agent, inner.agent_text, inner.owners
+
+    def _finish(self, mention: Mention) -> None:
+        """Combine name, title and prepositions: the title words win over the tables for people."""
+        agent = self.tables.agents.get(mention.agent) if mention.agent else None
+        if agent and agent.sector in NON_ACTOR_SECTORS:
+            mention.agent, mention.named, mention.country, mention.sector = None, False, None, None
+            return
+        owner = mention.owners[0] if mention.owners else None
+        if mention.kind == "person" or not mention.named:
+            mention.country = owner or mention.country
+            mention.sector = agent.sector if agent else mention.sector
+        elif mention.bare_name:  # an unknown organisation: the title only fills gaps
+            mention.country = mention.country or owner
+            mention.sector = mention.sector or (agent.sector if agent else None)
+        if agent and not mention.named:
+            mention.kind = "group" if mention.plural else (agent.kind if agent.kind != "none" else "org")
+            mention.name = self._agent_name(mention)
+        if mention.former and mention.sector in {"GOV", "MIL", "LEG", "JUD"}:
+            mention.sector = "ELI"
+
+    def _agent_name(self, mention: Mention) -> str | None:
+        if mention.agent is None or mention.country is None:
+            return None
+        country = self.tables.countries.get(mention.country)
+        owner = country.adjective if country else mention.country
+        words = mention.agent_text or mention.agent
+        return f"{owner} {' '.join(w[:1].upper() + w[1:] for w in words.split())}"
+
+    def _merge_appos(self, mention: Mention, other: Mention, appos: Token) -> Mention:
+        """"the US President, Joe Biden," / "Joe Biden, the US president": one actor."""
+        if not other.is_actor():
+            return mention
+        person, title = (other, mention) if other.kind == "person" else (mention, other)
+        merged = replace(person)
+        merged.country = title.country or person.country
+        merged.sector = title.sector or person.sector
+        merged.posted_to = title.posted_to or person.posted_to
+        merged.agent = title.agent or person.agent
+        merged.kind = "person" if person.kind == "person" else (title.kind or person.kind)
+        merged.named = True
+        merged.bare_name = person.bare_name if person.country is None and title.country is None else None
+        merged.start, merged.end = min(mention.start, other.start), max(mention.end, other.end)
+        merged.text = appos.doc.text[merged.start:merged.end]
+        return merged
+
+    def _split_owners(self, mention: Mention) -> list[Mention]:
+        """One mention per coordinated owner ("Hungarian and Romanian officials")."""
+        owners = list(dict.fromkeys(mention.owners))
+        if len(owners) < 2 or mention.named:
+            return [mention]
+        out = []
+        for owner in owners:
+            item = replace(mention, country=owner, owners=[owner])
+            item.name = self._agent_name(item)
+            out.append(item)
+        return out
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children)
+
+
+def _is_diplomat(agent: str | None) -> bool:
+    return agent is not None and (agent in DIPLOMATS or agent.split()[-1] in DIPLOMATS)
+
+
+__all__ = ["ActorResolver", "Mention"]
+
+
+GROUP_NUMBERS = {"two": 2, "three": 3, "both": 2}
+GROUP_NOUNS = {"leader": frozenset({"person"}), "president": frozenset({"person"}),
+               "minister": frozenset({"person"}), "country": frozenset({"country", "org"}),
+               "nation": frozenset({"country", "org"}), "side": frozenset({"country", "org", "person"}),
+               "government": frozenset({"country", "org"}), "state": frozenset({"country", "org"})}
+
+
+def _group_reference(head: Token, memory: DocMemory | None) -> list[Actor]:
+    """"The two leaders", "both countries": the most recent actors of that kind before this sentence,
+    one per country."""
+    kinds = GROUP_NOUNS.get(head.lemma_.lower())
+    number = next((GROUP_NUMBERS[c.lower_] for c in head.children
+                   if c.dep_ in {"nummod", "det", "predet"} and c.lower_ in GROUP_NUMBERS), None)
+    if memory is None or kinds is None or number is None or head.tag_ != "NNS":
+        return []
+    found = memory.recent_distinct(number, kinds, before=head.sent.start_char)
+    return [replace(a, text=head.text, start=head.idx, end=head.idx + len(head.text)) for a in found]
+
+
+def _inherit_posting(mention: Mention, memory: DocMemory) -> Mention:
+    """A diplomat named again ("Ambassador Antonov") keeps the posting given earlier in the text."""
+    if mention.posted_to or not mention.name or mention.kind != "person":
+        return mention
+    earlier = memory.by_name(mention.name)
+    if earlier is None or not earlier.posted_to or earlier.country != mention.country:
+        return mention
+    return replace(mention, posted_to=earlier.posted_to)
+
+
+def token_is_subject(token: Token) -> bool:
+    """The token heads a clause subject (directly or as a conjunct of one)."""
+    subject_deps = {"nsubj", "nsubjpass"}
+    return token.dep_ in subject_deps or (token.dep_ == "conj" and token.head.dep_ in subject_deps)

@@ -1,0 +1,243 @@
+"""The bundled actor tables (src/detente/data/actors/), loaded and validated once.
+
+Every row problem raises ``OntologyError`` naming ``file:line:field``. Lookup keys are normalised
+with ``normalise`` (lower case, no dots, no leading "the"); short all-capital aliases ("US", "WHO",
+"UN") only match text written in capitals, so the pronouns "us" and "who" never become actors.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pycountry
+
+from detente.errors import OntologyError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+
+# PLOVER sector codes plus the CAMEO-style IGO/NGO/IMG agent codes; NON/JNK mark non-actors.
+SECTORS = frozenset({
+    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM",
+    "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC", "IGO", "NGO", "IMG",
+    "NON", "JNK",
+})
+NON_ACTOR_SECTORS = frozenset({"NON", "JNK"})
+# PLOVER's international non-state entities, and KOS for Kosovo (no ISO code).
+PSEUDO_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KOS"})
+KINDS = frozenset({"person", "org", "country", "group", "none"})
+ALIAS_FORMS = frozenset({"name", "adjective", "demonym"})
+TABLE_FILES = ("countries.csv", "country_aliases.csv", "agents.csv", "seats.csv", "organisations.csv",
+               "leaders.csv")
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name: str
+    adjective: str
+
+
+@dataclass(frozen=True)
+class Agent:
+    noun: str
+    sector: str
+    secondary: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A seat of power, capital, breakaway entity, news outlet or organisation."""
+
+    name: str
+    country: str
+    sector: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Role:
+    """One term of one person (leaders.csv row)."""
+
+    name: str
+    country: str
+    sector: str
+    role: str
+    start: dt.date
+    end: dt.date | None
+    source: str
+
+    def active(self, on: dt.date) -> bool:
+        return self.start <= on and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True)
+class ActorTables:
+    version: str
+    countries: dict[str, Country]
+    aliases: dict[str, tuple[str, str]]  # key -> (iso3, form)
+    agents: dict[str, Agent]
+    seats: dict[str, Entity]
+    organisations: dict[str, Entity]
+    roles: dict[str, tuple[Role, ...]]  # canonical person name -> terms by start date
+    people: dict[str, tuple[str, ...]]  # key -> canonical person names
+    capital_keys: frozenset[str]  # keys that only match text written in capitals
+
+
+def normalise(text: str) -> str:
+    """Lookup key: lower case, curly apostrophes straightened, dots and a leading "the" removed."""
+    key = text.replace("’", "'").replace(".", "").lower()
+    key = re.sub(r"\s+", " ", key).strip()
+    return key[4:] if key.startswith("the ") else key
+
+
+def _fail(path: Path, line: int, field: str, problem: str) -> OntologyError:
+    return OntologyError(f"{path.name}:{line}:{field}: {problem}", code="D201")
+
+
+def _rows(path: Path, fields: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [f for f in fields if f not in (reader.fieldnames or [])]
+        if missing:
+            raise _fail(path, 1, missing[0], "missing column")
+        return [(number, row) for number, row in enumerate(reader, start=2)]
+
+
+def _check(path: Path, line: int, field: str, ok: bool, problem: str) -> None:
+    if not ok:
+        raise _fail(path, line, field, problem)
+
+
+def valid_country(code: str) -> bool:
+    return code in PSEUDO_COUNTRIES or pycountry.countries.get(alpha_3=code) is not None
+
+
+def _check_entity_row(path: Path, line: int, row: dict[str, str]) -> None:
+    _check(path, line, "country", valid_country(row["country"]), f"unknown country {row['country']!r}")
+    _check(path, line, "sector", row["sector"] in SECTORS, f"unknown sector {row['sector']!r}")
+    _check(path, line, "kind", row["kind"] in KINDS, f"unknown kind {row['kind']!r}")
+
+
+def _unique(path: Path, line: int, field: str, key: str, seen: set[str]) -> None:
+    _check(path, line, field, key not in seen, f"duplicate key {key!r}")
+    seen.add(key)
+
+
+def load_countries(path: Path) -> dict[str, Country]:
+    out: dict[str, Country] = {}
+    for line, row in _rows(path, ("iso3", "name", "adjective")):
+        _check(path, line, "iso3", valid_country(row["iso3"]), f"unknown country {row['iso3']!r}")
+        _unique(path, line, "iso3", row["iso3"], set(out))
+        out[row["iso3"]] = Country(row["iso3"], row["name"], row["adjective"])
+    return out
+
+
+def load_aliases(path: Path, capital_keys: set[str]) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for line, row in _rows(path, ("alias", "iso3", "form")):
+        _check(path, line, "iso3", valid_country(row["iso3"]), f"unknown country {row['iso3']!r}")
+        _check(path, line, "form", row["form"] in ALIAS_FORMS, f"unknown form {row['form']!r}")
+        key = _key(row["alias"], capital_keys)
+        out.setdefault(key, (row["iso3"], row["form"]))  # first spelling wins ("Congolese" etc.)
+    return out
+
+
+def _key(alias: str, capital_keys: set[str]) -> str:
+    key = normalise(alias)
+    bare = alias.replace(".", "")
+    if bare.isupper() and len(bare) <= 4:
+        capital_keys.add(key)
+    return key
+
+
+def load_agents(path: Path) -> dict[str, Agent]:
+    out: dict[str, Agent] = {}
+    for line, row in _rows(path, ("noun", "sector", "secondary", "kind")):
+        _check(path, line, "sector", row["sector"] in SECTORS, f"unknown sector {row['sector']!r}")
+        secondary = tuple(s for s in row["secondary"].split("|") if s)
+        _check(path, line, "secondary", all(s in SECTORS for s in secondary), "unknown sector")
+        _check(path, line, "kind", row["kind"] in KINDS, f"unknown kind {row['kind']!r}")
+        _unique(path, line, "noun", row["noun"], set(out))
+        out[row["noun"]] = Agent(row["noun"], row["sector"], secondary, row["kind"])
+    return out
+
+
+def load_entities(path: Path, capital_keys: set[str]) -> dict[str, Entity]:
+    out: dict[str, Entity] = {}
+    for line, row in _rows(path, ("alias", "name", "country", "sector", "kind")):
+        _check_entity_row(path, line, row)
+        key = _key(row["alias"], capital_keys)
+        _unique(path, line, "alias", key, set(out))
+        out[key] = Entity(row["name"], row["country"], row["sector"], row["kind"])
+    return out
+
+
+def _date(path: Path, line: int, field: str, text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as err:
+        raise _fail(path, line, field, f"not a YYYY-MM-DD date: {text!r}") from err
+
+
+def _role(path: Path, line: int, row: dict[str, str]) -> Role:
+    _check(path, line, "country", valid_country(row["country"]), f"unknown country {row['country']!r}")
+    _check(path, line, "sector", row["sector"] in SECTORS, f"unknown sector {row['sector']!r}")
+    _check(path, line, "source", bool(row["source"].strip()), "empty source")
+    start = _date(path, line, "start", row["start"])
+    end = _date(path, line, "end", row["end"]) if row["end"] else None
+    _check(path, line, "end", end is None or start <= end, "end before start")
+    return Role(row["name"], row["country"], row["sector"], row["role"], start, end, row["source"])
+
+
+def load_leaders(path: Path, capital_keys: set[str]) -> tuple[dict[str, tuple[Role, ...]],
+                                                              dict[str, tuple[str, ...]]]:
+    roles: dict[str, list[Role]] = {}
+    people: dict[str, list[str]] = {}
+    seen: set[str] = set()
+    fields = ("name", "aliases", "country", "sector", "role", "start", "end", "source")
+    for line, row in _rows(path, fields):
+        _unique(path, line, "start", f"{row['name']}|{row['start']}", seen)
+        roles.setdefault(row["name"], []).append(_role(path, line, row))
+        for alias in [row["name"], *row["aliases"].split("|")]:
+            names = people.setdefault(_key(alias, capital_keys), []) if alias else []
+            if alias and row["name"] not in names:
+                names.append(row["name"])
+    ordered = {name: tuple(sorted(terms, key=lambda r: r.start)) for name, terms in roles.items()}
+    return ordered, {key: tuple(names) for key, names in people.items()}
+
+
+def read_manifest(path: Path) -> dict[str, object]:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@cache
+def load_tables(directory: Path = DATA_DIR) -> ActorTables:
+    """Load and validate every actor table in `directory` (cached per directory)."""
+    capital: set[str] = set()
+    roles, people = load_leaders(directory / "leaders.csv", capital)
+    return ActorTables(
+        version=str(read_manifest(directory / "MANIFEST.toml")["version"]),
+        countries=load_countries(directory / "countries.csv"),
+        aliases=load_aliases(directory / "country_aliases.csv", capital),
+        agents=load_agents(directory / "agents.csv"),
+        seats=load_entities(directory / "seats.csv", capital),
+        organisations=load_entities(directory / "organisations.csv", capital),
+        roles=roles, people=people, capital_keys=frozenset(capital),
+    )
+
+
+__all__ = ["DATA_DIR", "PSEUDO_COUNTRIES", "SECTORS", "TABLE_FILES", "ActorTables", "Agent", "Country",
+           "Entity", "Role", "file_sha256", "load_tables", "normalise", "read_manifest", "valid_country"]

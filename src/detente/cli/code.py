@@ -1,0 +1,43 @@
+"""`detente code`: code documents into events and print them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import click
+
+from detente.cli import main
+from detente.cli.options import date_option, fail_if_nothing, format_option, model_option, read_inputs
+from detente.cli.output import progress, write_events
+from detente.errors import DetenteError
+from detente.pipeline import code_documents
+
+
+@main.command("code")
+@click.argument("path")
+@date_option()
+@format_option(("jsonl", "table", "csv"), "jsonl")
+@model_option()
+def code_command(path: str, date_value: dt.date | None, fmt: str, model: str) -> None:
+    """Code the news articles at PATH (a file, a folder, or - for standard input) into events.
+
+    Example: detente code article.txt --date 2021-03-21 --output-format table
+    """
+    documents, rejected = read_inputs(path, date_value)
+    fail_if_nothing(documents, rejected)
+    events: list[dict[str, object]] = []
+    try:
+        coded = code_documents(documents, model=model)
+        for item in progress(coded, length=len(documents), label="coding"):
+            batch = [event.to_dict() for event in item.events]
+            if fmt == "jsonl":
+                write_events(batch, fmt, sys.stdout)
+            else:
+                events.extend(batch)
+    except DetenteError as err:
+        raise click.ClickException(str(err)) from err
+    if fmt != "jsonl":
+        write_events(events, fmt, sys.stdout)
+    if rejected:
+        click.echo(f"{len(documents)} document(s) coded, {len(rejected)} skipped", err=True)

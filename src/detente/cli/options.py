@@ -1,0 +1,75 @@
+"""Options and input handling shared by the subcommands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from detente.errors import DetenteError
+from detente.ingest import read_documents
+from detente.models import Document, Rejected
+from detente.nlp import MODELS
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def parse_date(_ctx: click.Context | None, param: click.Parameter | None,
+               value: str | None) -> dt.date | None:
+    """Click callback: a YYYY-MM-DD date, or a usage error naming the bad value."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        name = param.name if param else "date"
+        raise click.BadParameter(f"{value!r} is not a valid date (YYYY-MM-DD): {err}",
+                                 param_hint=name) from err
+
+
+DATE_HELP = "Publication date for documents that have none (YYYY-MM-DD)."
+
+
+def date_option(help_text: str = DATE_HELP) -> Callable[[F], F]:
+    return click.option("--date", "date_value", callback=parse_date, metavar="YYYY-MM-DD", help=help_text)
+
+
+def model_option() -> Callable[[F], F]:
+    return click.option("--model", type=click.Choice(MODELS), default="md", show_default=True,
+                        help="spaCy model: md (word vectors, default) or sm (faster).")
+
+
+def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
+    return click.option("--output-format", "fmt", type=click.Choice(choices), default=default,
+                        show_default=True, help="Output format.")
+
+
+def read_inputs(path: str, default_date: dt.date | None) -> tuple[list[Document], list[Rejected]]:
+    """Read every document under `path`, echoing each rejection to stderr as it happens."""
+    if path != "-" and not Path(path).exists():
+        raise click.ClickException(f"[D100] {path}: no such file or directory")
+    documents: list[Document] = []
+    rejected: list[Rejected] = []
+    try:
+        for item in read_documents(path, default_date=default_date):
+            if isinstance(item, Rejected):
+                rejected.append(item)
+                click.echo(f"skipped: {item.message()}", err=True)
+            else:
+                documents.append(item)
+    except DetenteError as err:
+        raise click.ClickException(str(err)) from err
+    return documents, rejected
+
+
+def fail_if_nothing(documents: list[Document], rejected: list[Rejected]) -> None:
+    """Exit non-zero only when nothing could be processed."""
+    if not documents:
+        reason = f"all {len(rejected)} input(s) were rejected" if rejected else "no documents found"
+        raise click.ClickException(f"nothing to process: {reason}")
+
+
+__all__ = ["date_option", "fail_if_nothing", "format_option", "model_option", "parse_date", "read_inputs"]

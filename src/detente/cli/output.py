@@ -1,0 +1,93 @@
+"""Event output formats: JSON Lines, CSV and a readable terminal table."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Any, TypeVar
+
+import click
+
+T = TypeVar("T")
+
+ACTOR_KEYS = ("text", "name", "country", "sector", "code")
+CSV_COLUMNS = (
+    "event_id", "doc_id", "sentence_index", "date", "date_precision",
+    *(f"source_{k}" for k in ACTOR_KEYS), *(f"target_{k}" for k in ACTOR_KEYS),
+    "cameo", "cameo_root", "cameo_name", "plover", "plover_mode", "goldstein", "quad_class", "negated",
+    "modality", "confidence", "coder", "trigger_text", "trigger_start", "trigger_end", "location_name",
+    "location_country", "location_lat", "location_lon", "quote_id", "sentence", "ontology_version",
+    "detente_version",
+)
+TABLE_COLUMNS = (("date", 10), ("source", 14), ("target", 14), ("cameo", 5), ("plover", 10),
+                 ("mode", 12), ("conf", 4), ("trigger", 14), ("evidence", 60))
+
+
+def flatten_event(event: dict[str, Any]) -> dict[str, Any]:
+    """One flat row per event, for CSV."""
+    row = {key: event.get(key) for key in CSV_COLUMNS if key in event}
+    for role in ("source", "target"):
+        actor = event.get(role) or {}
+        row.update({f"{role}_{k}": actor.get(k) for k in ACTOR_KEYS})
+    trigger = event.get("trigger") or {}
+    row.update({f"trigger_{k}": trigger.get(k) for k in ("text", "start", "end")})
+    location = event.get("location") or {}
+    row.update({f"location_{k}": location.get(k) for k in ("name", "country", "lat", "lon")})
+    return row
+
+
+def _actor_cell(actor: dict[str, Any] | None) -> str:
+    if not actor:
+        return "-"
+    return actor.get("code") or f"?{actor.get('text', '')}"
+
+
+def _table_row(event: dict[str, Any]) -> list[str]:
+    flags = [] if event.get("modality") == "asserted" else [str(event.get("modality"))]
+    if event.get("negated"):
+        flags.insert(0, "NOT")
+    return [str(event.get("date") or "-"), _actor_cell(event.get("source")), _actor_cell(event.get("target")),
+            str(event.get("cameo")), str(event.get("plover") or "-"), ",".join(flags) or "asserted",
+            f"{event.get('confidence', 0):.2f}", (event.get("trigger") or {}).get("text", ""),
+            " ".join(str(event.get("sentence", "")).split())]
+
+
+def format_table(rows: Sequence[Sequence[str]], columns: Sequence[tuple[str, int]]) -> str:
+    """Fixed-width columns; the last column is cut to its width with an ellipsis."""
+    def cell(value: str, width: int) -> str:
+        return value if len(value) <= width else value[: width - 1] + "…"
+
+    lines = ["  ".join(name.ljust(width) for name, width in columns).rstrip()]
+    lines.append("  ".join("-" * width for _, width in columns))
+    lines += ["  ".join(cell(v, w).ljust(w) for v, (_, w) in zip(row, columns, strict=True)).rstrip()
+              for row in rows]
+    return "\n".join(lines)
+
+
+def write_events(events: list[dict[str, Any]], fmt: str, stream: IO[str]) -> None:
+    """Write event dicts (Event.to_dict()) as jsonl, csv or table."""
+    if fmt == "jsonl":
+        for event in events:
+            stream.write(json.dumps(event, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(flatten_event(e) for e in events)
+    elif fmt == "table":
+        stream.write(format_table([_table_row(e) for e in events], TABLE_COLUMNS) + "\n")
+        stream.write(f"{len(events)} event(s)\n")
+    else:
+        raise ValueError(f"unknown output format {fmt!r}")
+
+
+def progress(items: Iterable[T], *, length: int, label: str, threshold: int = 3) -> Iterator[T]:
+    """A progress bar on stderr when there are more than a few items."""
+    if length <= threshold:
+        yield from items
+        return
+    with click.progressbar(items, length=length, label=label, file=click.get_text_stream("stderr")) as bar:
+        yield from bar
+
+
+__all__ = ["CSV_COLUMNS", "flatten_event", "format_table", "progress", "write_events"]

@@ -1,0 +1,156 @@
+"""Reading clusters back with their representative report, for the CLI, relations and exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from detente.dedup.clusters import OUTLET_SQL, ensure_cluster_tables
+
+CLUSTERS_SQL = f"""
+WITH members AS (
+    SELECT m.cluster_id, list(m.event_id ORDER BY m.event_id) AS event_ids,
+           list(DISTINCT e.doc_id ORDER BY e.doc_id) AS doc_ids,
+           bool_or(e.sentence_index = 0) AS in_lead
+    FROM cluster_members m JOIN events e ON e.event_id = m.event_id GROUP BY m.cluster_id
+)
+SELECT c.cluster_id, mb.event_ids, mb.doc_ids, c.num_mentions, c.num_articles, c.num_sources,
+       c.first_seen, c.last_seen, c.first_added, c.date, c.negated,
+       e.source_text, e.source_name, e.source_country, e.source_sector, e.source_code,
+       e.target_text, e.target_name, e.target_country, e.target_sector, e.target_code,
+       e.cameo, e.cameo_root, e.cameo_name, e.plover, e.plover_mode, e.quad_class, e.goldstein,
+       CAST(e.location AS VARCHAR), e.representative, e.sentence, e.trigger_text, e.confidence,
+       e.coder, d.url, {OUTLET_SQL} AS outlet, d.title, d.language, mb.in_lead
+FROM clusters c JOIN members mb ON mb.cluster_id = c.cluster_id
+JOIN (SELECT *, event_id AS representative FROM events) e ON e.event_id = c.representative_event_id
+LEFT JOIN documents d ON d.doc_id = e.doc_id
+"""
+
+
+@dataclass(frozen=True)
+class ClusterRecord:
+    """One real-world event: its cluster counts and its representative report's coding."""
+
+    cluster_id: str
+    event_ids: tuple[str, ...]
+    doc_ids: tuple[str, ...]
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    first_seen: dt.datetime | None
+    last_seen: dt.datetime | None
+    first_added: dt.datetime | None
+    date: dt.date | None
+    negated: bool
+    source: dict[str, Any] | None
+    target: dict[str, Any] | None
+    cameo: str
+    cameo_root: str
+    cameo_name: str | None
+    plover: str | None
+    plover_mode: str | None
+    quad_class: int | None
+    goldstein: float | None
+    location: dict[str, Any] | None
+    representative_event_id: str
+    sentence: str | None
+    trigger_text: str | None
+    confidence: float | None
+    coder: str | None
+    url: str | None
+    outlet: str | None
+    title: str | None
+    language: str | None
+    in_lead: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `detente clusters` record."""
+        return {
+            "cluster_id": self.cluster_id,
+            "event_ids": list(self.event_ids),
+            "doc_ids": list(self.doc_ids),
+            "num_mentions": self.num_mentions,
+            "num_articles": self.num_articles,
+            "num_sources": self.num_sources,
+            "first_seen": _iso(self.first_seen),
+            "last_seen": _iso(self.last_seen),
+            "date": _iso(self.date),
+            "source": self.source,
+            "target": self.target,
+            "cameo": self.cameo,
+            "plover": self.plover,
+            "location": self.location,
+        }
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _actor(
+    text: str | None, name: str | None, country: str | None, sector: str | None, code: str | None
+) -> dict[str, Any] | None:
+    if not (text or name or country or sector):
+        return None
+    return {"text": text, "name": name, "country": country, "sector": sector, "code": code}
+
+
+def _record(row: tuple[Any, ...]) -> ClusterRecord:
+    location = json.loads(row[28]) if row[28] else None
+    return ClusterRecord(
+        cluster_id=row[0],
+        event_ids=tuple(row[1]),
+        doc_ids=tuple(row[2]),
+        num_mentions=row[3],
+        num_articles=row[4],
+        num_sources=row[5],
+        first_seen=row[6],
+        last_seen=row[7],
+        first_added=row[8],
+        date=row[9],
+        negated=bool(row[10]),
+        source=_actor(*row[11:16]),
+        target=_actor(*row[16:21]),
+        cameo=row[21],
+        cameo_root=row[22] or (row[21] or "")[:2],
+        cameo_name=row[23],
+        plover=row[24],
+        plover_mode=row[25],
+        quad_class=row[26],
+        goldstein=row[27],
+        location=location if isinstance(location, dict) else None,
+        representative_event_id=row[29],
+        sentence=row[30],
+        trigger_text=row[31],
+        confidence=row[32],
+        coder=row[33],
+        url=row[34],
+        outlet=row[35],
+        title=row[36],
+        language=row[37],
+        in_lead=bool(row[38]),
+    )
+
+
+def load_clusters(
+    con: duckdb.DuckDBPyConnection, *, since: dt.date | None = None, until: dt.date | None = None
+) -> list[ClusterRecord]:
+    """Clusters whose date lies in [since, until] (undated ones only when no bound is given)."""
+    ensure_cluster_tables(con)
+    where, params = [], []
+    if since is not None:
+        where.append("c.date >= ?")
+        params.append(since)
+    if until is not None:
+        where.append("c.date <= ?")
+        params.append(until)
+    sql = CLUSTERS_SQL + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY c.date NULLS LAST, c.cluster_id"
+    return [_record(row) for row in con.execute(sql, params).fetchall()]
+
+
+__all__ = ["ClusterRecord", "load_clusters"]

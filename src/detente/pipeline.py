@@ -1,0 +1,87 @@
+"""The whole coding pipeline for a stream of documents: nlp -> actors -> events -> dates/places/quotes.
+
+`code_documents` parses documents in batches with spaCy's `nlp.pipe` and yields one
+`CodedDocument` per input document, in input order.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from functools import cache
+
+from spacy.tokens import Doc
+
+from detente.events import EventCoder
+from detente.events.similar import SimilarVerbs
+from detente.models import Actor, CodedDocument, Document, Event, Sentence
+from detente.nlp import load_nlp
+from detente.ontology import load_ontology
+from detente.places import PlaceResolver
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 16
+PROGRESS_EVERY = 50
+
+
+@cache
+def get_coder(model: str = "md") -> EventCoder:
+    """One event coder per model (the vector fallback needs the model's word vectors)."""
+    ontology = load_ontology()
+    return EventCoder(ontology=ontology, similar=SimilarVerbs.for_model(load_nlp(model), ontology))
+
+
+def code_documents(documents: Iterable[Document], *, model: str = "md",
+                   progress: bool = False) -> Iterator[CodedDocument]:
+    """Code every document; logs a progress line every few dozen documents when `progress`."""
+    nlp = load_nlp(model)
+    coder = get_coder(model)
+    pairs = ((document.text, document) for document in documents)
+    for count, (doc, document) in enumerate(nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE), 1):
+        yield code_doc(doc, document, coder)
+        if progress and count % PROGRESS_EVERY == 0:
+            log.info("coded %d documents", count)
+
+
+def code_doc(doc: Doc, document: Document, coder: EventCoder) -> CodedDocument:
+    """Code one parsed document."""
+    events, actors = coder.code(doc, document)
+    events = locate_events(doc, document, events)
+    sentences = tuple(Sentence(i, s.text.strip(), s.start_char, s.end_char) for i, s in enumerate(doc.sents))
+    return CodedDocument(document=document, sentences=sentences, actors=tuple(actors), events=tuple(events))
+
+
+def locate_events(doc: Doc, document: Document, events: list[Event]) -> list[Event]:
+    """Give each event the place of its clause, sentence or dateline."""
+    places = PlaceResolver.default()
+    mentions = places.places_in(doc, document)
+    located = []
+    for event in events:
+        trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if trigger is None:
+            located.append(event)
+            continue
+        location = places.locate_event(doc, trigger.sent, trigger[0], mentions)
+        located.append(_place_actors(replace(event, location=location)))
+    return located
+
+
+def _place_actors(event: Event) -> Event:
+    """Actors known only by their role ("police", "protesters", "the government") take the country
+    where the event happened: its clause, sentence or the article's dateline."""
+    country = event.location.country if event.location else None
+    if not country:
+        return event
+    source, target = (_with_country(a, country) for a in (event.source, event.target))
+    return replace(event, source=source, target=target)
+
+
+def _with_country(actor: Actor | None, country: str) -> Actor | None:
+    if actor is None or actor.country or not actor.sector:
+        return actor
+    return replace(actor, country=country)
+
+
+__all__ = ["code_doc", "code_documents", "get_coder", "load_nlp"]

@@ -1,0 +1,179 @@
+"""A hand-built event store for dedup, relations and export tests.
+
+Creates exactly the store tables of the module contract (documents, events) in a DuckDB database
+and fills them from hand-written rows, so these tests do not depend on the NLP pipeline or on
+``detente.store``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from detente.models import make_event_id
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "dedup_corpus"
+
+STORE_DDL = """
+CREATE TABLE documents (doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR, title VARCHAR, date DATE,
+    source VARCHAR, url VARCHAR, language VARCHAR, path VARCHAR, text VARCHAR, ingested_at TIMESTAMP);
+CREATE TABLE events (event_id VARCHAR PRIMARY KEY, doc_id VARCHAR, sentence_index INTEGER, sentence VARCHAR,
+    source_text VARCHAR, source_name VARCHAR, source_country VARCHAR, source_sector VARCHAR,
+    source_code VARCHAR, target_text VARCHAR, target_name VARCHAR, target_country VARCHAR,
+    target_sector VARCHAR, target_code VARCHAR, cameo VARCHAR, cameo_root VARCHAR, cameo_name VARCHAR,
+    plover VARCHAR, plover_mode VARCHAR, goldstein DOUBLE, quad_class INTEGER, date DATE,
+    date_precision VARCHAR, negated BOOLEAN, modality VARCHAR, confidence DOUBLE, coder VARCHAR,
+    trigger_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER, ontology_version VARCHAR,
+    detente_version VARCHAR, location JSON, quote_id VARCHAR, record JSON);
+"""
+
+EVENT_COLUMNS = (
+    "event_id",
+    "doc_id",
+    "sentence_index",
+    "sentence",
+    "source_text",
+    "source_name",
+    "source_country",
+    "source_sector",
+    "source_code",
+    "target_text",
+    "target_name",
+    "target_country",
+    "target_sector",
+    "target_code",
+    "cameo",
+    "cameo_root",
+    "cameo_name",
+    "plover",
+    "plover_mode",
+    "goldstein",
+    "quad_class",
+    "date",
+    "date_precision",
+    "negated",
+    "modality",
+    "confidence",
+    "coder",
+    "trigger_text",
+    "trigger_start",
+    "trigger_end",
+    "ontology_version",
+    "detente_version",
+    "location",
+    "quote_id",
+    "record",
+)
+
+
+def create_store(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(STORE_DDL)
+
+
+def gdelt_quad(cameo: str) -> int:
+    root = int(cameo[:2])
+    return 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4
+
+
+def add_document(
+    con: duckdb.DuckDBPyConnection,
+    doc_id: str,
+    *,
+    date: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    text: str = "",
+    title: str | None = None,
+    ingested_at: str = "2021-04-02 08:30:00",
+) -> None:
+    con.execute(
+        "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, 'en', NULL, ?, ?)",
+        [doc_id, f"hash-{doc_id}", title, date, source, url, text, ingested_at],
+    )
+
+
+def _actor_columns(actor: dict[str, Any] | None) -> list[Any]:
+    if actor is None:
+        return [None] * 5
+    code = None
+    if actor.get("country") or actor.get("sector"):
+        code = f"{actor.get('country') or '---'}{actor.get('sector') or ''}"
+    return [actor.get("text"), actor.get("name"), actor.get("country"), actor.get("sector"), code]
+
+
+def add_event(con: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> str:
+    """Insert one coding (the codings.jsonl shape); returns its event_id."""
+    trigger = row.get("trigger") or {"text": "did", "start": 0, "end": 3}
+    cameo = row["cameo"]
+    event_id = row.get("event_id") or make_event_id(
+        row["doc_id"], row.get("sentence_index", 0), trigger["start"], cameo
+    )
+    location = row.get("location")
+    values = [
+        event_id,
+        row["doc_id"],
+        row.get("sentence_index", 0),
+        row.get("sentence", ""),
+        *_actor_columns(row.get("source")),
+        *_actor_columns(row.get("target")),
+        cameo,
+        cameo[:2],
+        row.get("cameo_name"),
+        row.get("plover"),
+        row.get("plover_mode"),
+        row.get("goldstein"),
+        row.get("quad_class", gdelt_quad(cameo)),
+        row.get("date"),
+        "day",
+        bool(row.get("negated", False)),
+        "asserted",
+        row.get("confidence", 0.8),
+        "test",
+        trigger["text"],
+        trigger["start"],
+        trigger["end"],
+        "test-ontology",
+        "0.1.0",
+        json.dumps(location) if location else None,
+        None,
+        json.dumps(row, default=str),
+    ]
+    con.execute(f"INSERT INTO events VALUES ({', '.join('?' * len(values))})", values)
+    return event_id
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def load_corpus(con: duckdb.DuckDBPyConnection, *, order: list[int] | None = None) -> dict[str, str]:
+    """Fill the store with the dedup corpus; returns coding key -> event_id."""
+    create_store(con)
+    for article in read_jsonl(CORPUS / "articles.jsonl"):
+        add_document(
+            con,
+            article["id"],
+            date=article["date"],
+            source=article.get("source"),
+            url=article.get("url"),
+            text=article["text"],
+        )
+    codings = read_jsonl(CORPUS / "codings.jsonl")
+    if order is not None:
+        codings = [codings[i] for i in order]
+    return {row["key"]: add_event(con, row) for row in codings}
+
+
+def expected_clusters() -> dict[str, str]:
+    """Coding key -> gold cluster label."""
+    data = json.loads((CORPUS / "expected_clusters.json").read_text(encoding="utf-8"))
+    return {key: cluster["label"] for cluster in data["clusters"] for key in cluster["members"]}
+
+
+def day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)

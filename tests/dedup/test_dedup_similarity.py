@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.dedup.similarity import (
+    actors_compatible,
+    char_shingles,
+    code_similarity,
+    dates_compatible,
+    jaccard,
+    word_shingles,
+)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        (("RUS", "GOV", "russia"), ("RUS", "GOV", "moscow"), True),
+        (("RUS", None, "russia"), ("RUS", "GOV", "kremlin"), True),  # a null sector is compatible
+        (("RUS", "MIL", "army"), ("RUS", "GOV", "kremlin"), False),
+        (("RUS", "GOV", "russia"), ("UKR", "GOV", "ukraine"), False),
+        ((None, "REB", "houthis"), (None, "REB", "houthis"), True),
+        ((None, "REB", "houthis"), (None, "REB", "hamas"), False),
+        ((None, None, "houthis"), ("YEM", "REB", "houthis"), False),
+        (None, None, True),
+        (None, ("RUS", "GOV", "russia"), False),
+    ],
+)
+def test_dedup_actor_compatibility(left, right, expected):
+    assert actors_compatible(left, right) is expected
+    assert actors_compatible(right, left) is expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "window", "expected"),
+    [
+        ("2021-03-17", "2021-03-20", 3, True),
+        ("2021-03-17", "2021-03-21", 3, False),
+        ("2021-03-17", "2021-03-24", 3, False),
+        ("2021-03-17", "2021-03-17", 0, True),
+    ],
+)
+def test_dedup_date_window(left, right, window, expected):
+    assert dates_compatible(dt.date.fromisoformat(left), dt.date.fromisoformat(right), window) is expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("040", "040", 1.0),
+        ("0871", "087", 0.5),
+        ("040", "046", 0.25),
+        ("040", "111", 0.0),
+    ],
+)
+def test_dedup_code_similarity(left, right, expected):
+    assert code_similarity(left, right) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("Russia recalled its ambassador", "Russia recalled its ambassador", 1.0),
+        ("Russia recalled the ambassador", "recalling Russia's ambassador", 1.0),  # stems, stop words
+        ("Russia recalled", "China protested", 0.0),
+    ],
+)
+def test_dedup_word_shingle_jaccard(left, right, expected):
+    assert jaccard(word_shingles(left), word_shingles(right)) == pytest.approx(expected)
+
+
+def test_dedup_char_shingles_normalise_case_and_spacing():
+    assert (
+        char_shingles("Air  Strike")
+        == char_shingles("air strike")
+        == frozenset({"air ", "ir s", "r st", " str", "stri", "trik", "rike"})
+    )

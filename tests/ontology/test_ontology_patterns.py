@@ -1,0 +1,224 @@
+"""The verb-pattern table: schema, coverage, and the codes that typical news phrasings get."""
+
+from __future__ import annotations
+
+import json
+from itertools import combinations
+
+import pytest
+
+from detente.ontology import DATA_DIR, Ontology, VerbPattern
+from detente.ontology.patterns import KNOWN_FIELDS, PatternContext, select_pattern
+
+PATTERN_FILE = DATA_DIR / "verb_patterns.jsonl"
+CLASS_FILE = DATA_DIR / "lemma_classes.json"
+SET_FIELDS = ("object", "prep_object", "xcomp", "attr")
+
+
+def raw_records() -> list[dict[str, object]]:
+    return [json.loads(line) for line in PATTERN_FILE.read_text(encoding="utf-8").splitlines()]
+
+
+def test_ontology_pattern_file_is_sorted_and_unique() -> None:
+    records = raw_records()
+    keys = [(str(r["lemma"]), str(r["id"])) for r in records]
+    assert keys == sorted(keys)
+    assert len({r["id"] for r in records}) == len(records)
+    assert all(set(r) <= KNOWN_FIELDS for r in records)
+
+
+def test_ontology_pattern_files_are_utf8_lf() -> None:
+    for path in (PATTERN_FILE, CLASS_FILE, DATA_DIR / "event_codes.csv", DATA_DIR / "cameo_plover.csv"):
+        data = path.read_bytes()
+        assert b"\r" not in data, path.name
+        assert data.endswith(b"\n"), path.name
+        data.decode("utf-8")
+
+
+def test_ontology_pattern_classes_are_defined() -> None:
+    classes = json.loads(CLASS_FILE.read_text(encoding="utf-8"))
+    used = {value[1:] for record in raw_records() for field in SET_FIELDS
+            for value in record.get(field, []) if value.startswith("@")}
+    assert used <= set(classes)
+    assert list(classes) == sorted(classes)
+    for name, members in classes.items():
+        assert members == sorted(set(members)), name
+
+
+def test_ontology_patterns_use_known_codes(ontology: Ontology) -> None:
+    for pattern in ontology.patterns:
+        assert ontology.is_code(pattern.cameo), pattern.id
+        assert 0 < pattern.confidence <= 1, pattern.id
+        assert pattern.note.startswith(f"CAMEO {pattern.cameo} "), pattern.id
+
+
+def test_ontology_patterns_are_broad(ontology: Ontology) -> None:
+    codes = {pattern.cameo for pattern in ontology.patterns}
+    three_digit = {code for code in ontology.codes if len(code) == 3}
+    assert len(ontology.patterns) >= 450
+    assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(1, 21)}
+    assert len({code[:3] for code in codes if len(code) >= 3} & three_digit) >= 0.8 * len(three_digit)
+    assert {"NOUN", "VERB"} == {pattern.pos for pattern in ontology.patterns}
+
+
+def _can_tie(first: VerbPattern, second: VerbPattern) -> bool:
+    """Both could match one trigger with equal specificity."""
+    scalars = ("lemma", "pos", "particle", "prep", "object_country")
+    if any(getattr(first, name) != getattr(second, name) for name in scalars):
+        return False
+    for field in SET_FIELDS:
+        a, b = getattr(first, field), getattr(second, field)
+        if bool(a) != bool(b) or (a and not a & b):
+            return False
+    return first.source == second.source
+
+
+def test_ontology_patterns_have_no_ambiguous_ties(ontology: Ontology) -> None:
+    """Two patterns that could both match with the same specificity must agree on the code;
+    otherwise the winner would depend on file order alone."""
+    by_trigger: dict[tuple[str, str], list[VerbPattern]] = {}
+    for pattern in ontology.patterns:
+        by_trigger.setdefault((pattern.lemma, pattern.pos), []).append(pattern)
+    clashes = [(a.id, b.id) for group in by_trigger.values() for a, b in combinations(group, 2)
+               if a.cameo != b.cameo and _can_tie(a, b)]
+    assert clashes == []
+
+
+def test_ontology_bare_call_is_never_a_phone_call(ontology: Ontology) -> None:
+    for pattern in ontology.patterns_for("call", "VERB"):
+        if pattern.cameo == "041":
+            assert pattern.prep_object & {"phone", "telephone"}, pattern.id
+
+
+def ctx(**kwargs: object) -> PatternContext:
+    preps = kwargs.pop("preps", {})
+    return PatternContext(preps={prep: frozenset(words.split("|")) for prep, words in preps.items()},
+                          **kwargs)  # type: ignore[arg-type]
+
+
+CASES = [
+    # (lemma, pos, context, expected cameo or None, extra expectations)
+    ("call", "VERB", ctx(object="putin", attr="killer"), "111", {}),
+    ("call", "VERB", ctx(object="putin"), None, {}),
+    ("call", "VERB", ctx(object="putin", preps={"by": "phone"}), "041", {}),
+    ("call", "VERB", ctx(preps={"on": "russia"}), "020", {}),
+    ("call", "VERB", ctx(preps={"for": "talk"}), "026", {}),
+    ("call", "VERB", ctx(particle="off", object="talk"), "164", {}),
+    ("describe", "VERB", ctx(object="he", attr="murderer"), "111", {}),
+    ("be", "VERB", ctx(attr="murderer"), "111", {"source": "speaker"}),
+    ("pay", "VERB", ctx(object="price"), "130", {"source": "speaker"}),
+    ("recall", "VERB", ctx(object="ambassador", object_country="same"), "161", {"target": "posted_to"}),
+    ("summon", "VERB", ctx(object="ambassador", object_country="same"), "161", {"target": "posted_to"}),
+    ("summon", "VERB", ctx(object="ambassador", object_country="other"), "114", {}),
+    ("expel", "VERB", ctx(object="diplomat"), "161", {}),
+    ("expel", "VERB", ctx(object="journalist"), "174", {}),
+    ("suggest", "VERB", ctx(xcomp="hold"), "036", {}),
+    ("propose", "VERB", ctx(object="talk"), "036", {}),
+    ("offer", "VERB", ctx(object="negotiation"), "036", {}),
+    ("offer", "VERB", ctx(xcomp="mediate"), "039", {}),
+    ("accept", "VERB", ctx(object="proposal"), "030", {}),
+    ("accept", "VERB", ctx(object="mediation"), "038", {}),
+    ("deny", "VERB", ctx(object="accusation"), "016", {}),
+    ("deny", "VERB", ctx(object="involvement"), "016", {}),
+    ("impose", "VERB", ctx(object="sanction", preps={"on": "iran"}), "163", {}),
+    ("impose", "VERB", ctx(object="curfew"), "1723", {}),
+    ("send", "VERB", ctx(object="troop"), "074", {}),
+    ("send", "VERB", ctx(object="troop", preps={"to": "border"}), "154", {}),
+    ("send", "VERB", ctx(object="weapon"), "072", {}),
+    ("telephone", "VERB", ctx(object="merkel"), "041", {}),
+    ("apologize", "VERB", ctx(), "055", {}),
+    ("accuse", "VERB", ctx(object="minister", preps={"of": "corruption"}), "1121", {}),
+    ("accuse", "VERB", ctx(object="russia", preps={"of": "spying"}), "1125", {}),
+    ("accuse", "VERB", ctx(object="russia"), "112", {}),
+    ("threaten", "VERB", ctx(xcomp="invade"), "1382", {}),
+    ("threaten", "VERB", ctx(object="sanction"), "1312", {}),
+    ("threaten", "VERB", ctx(), "130", {}),
+    ("release", "VERB", ctx(object="prisoner"), "0841", {}),
+    ("release", "VERB", ctx(object="statement"), None, {}),
+    ("withdraw", "VERB", ctx(object="troop"), "0874", {}),
+    ("withdraw", "VERB", ctx(preps={"from": "talk"}), "164", {}),
+    ("sever", "VERB", ctx(object="tie"), "161", {}),
+    ("cut", "VERB", ctx(object="aid"), "162", {}),
+    ("boycott", "VERB", ctx(object="election"), "143", {}),
+    ("fire", "VERB", ctx(object="rocket", preps={"at": "town"}), "194", {}),
+    ("fire", "VERB", ctx(object="minister"), None, {}),
+    ("strike", "VERB", ctx(object="target"), "190", {}),
+    ("kill", "VERB", ctx(object="civilian"), "190", {}),
+    ("arrest", "VERB", ctx(object="activist"), "173", {}),
+    ("sentence", "VERB", ctx(preps={"to": "year"}), "173", {}),
+    ("charge", "VERB", ctx(preps={"with": "murder"}), "115", {}),
+    ("convict", "VERB", ctx(), "116", {}),
+    ("meet", "VERB", ctx(preps={"with": "putin"}), "040", {}),
+    ("visit", "VERB", ctx(object="beijing"), "042", {}),
+    ("host", "VERB", ctx(object="president"), "043", {}),
+    ("sign", "VERB", ctx(object="treaty"), "057", {}),
+    ("praise", "VERB", ctx(), "051", {}),
+    ("investigate", "VERB", ctx(object="corruption"), "091", {}),
+    ("demand", "VERB", ctx(object="release"), "1053", {}),
+    ("urge", "VERB", ctx(xcomp="withdraw"), "0256", {}),
+    ("refuse", "VERB", ctx(xcomp="resign"), "1231", {}),
+    ("veto", "VERB", ctx(object="resolution"), "129", {}),
+    ("take", "VERB", ctx(preps={"to": "street"}), "141", {}),
+    ("mobilize", "VERB", ctx(object="troop"), "154", {}),
+    ("disperse", "VERB", ctx(object="protester"), "175", {}),
+    ("blockade", "VERB", ctx(object="port"), "191", {}),
+    ("kidnap", "VERB", ctx(), "181", {}),
+    ("assassinate", "VERB", ctx(), "186", {}),
+    ("violate", "VERB", ctx(object="ceasefire"), "196", {}),
+    ("massacre", "VERB", ctx(), "202", {}),
+    ("declare", "VERB", ctx(object="ceasefire"), "0871", {}),
+    ("talk", "NOUN", ctx(preps={"with": "iran"}), "046", {}),
+    ("sanction", "NOUN", ctx(preps={"on": "russia"}), "163", {}),
+    ("sanction", "NOUN", ctx(preps={"against": "russia"}), "163", {}),
+    ("airstrike", "NOUN", ctx(preps={"on": "town"}), "195", {}),
+    ("protest", "NOUN", ctx(preps={"against": "government"}), "141", {}),
+    ("visit", "NOUN", ctx(preps={"to": "china"}), "042", {}),
+    ("call", "NOUN", ctx(preps={"with": "biden"}), "041", {}),
+]
+
+
+@pytest.mark.parametrize(("lemma", "pos", "context", "cameo", "extra"), CASES,
+                         ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)])
+def test_ontology_pattern_lookup(ontology: Ontology, lemma: str, pos: str, context: PatternContext,
+                                 cameo: str | None, extra: dict[str, str]) -> None:
+    chosen = select_pattern(ontology.patterns_for(lemma, pos), context)
+    assert (chosen.cameo if chosen else None) == cameo
+    for name, value in extra.items():
+        assert getattr(chosen, name) == value
+
+
+def test_ontology_patterns_for_recall(ontology: Ontology) -> None:
+    found = ontology.patterns_for("recall", "VERB")
+    assert any(p.cameo == "161" and p.object_country == "same" and "ambassador" in p.object for p in found)
+
+
+def test_ontology_patterns_for_unknown_lemma(ontology: Ontology) -> None:
+    assert ontology.patterns_for("photosynthesize", "VERB") == []
+
+
+def test_ontology_patterns_for_keeps_file_order(ontology: Ontology) -> None:
+    lines = [pattern.line for pattern in ontology.patterns_for("withdraw", "VERB")]
+    assert lines == sorted(lines) and len(lines) > 3
+
+
+@pytest.mark.parametrize("name", ["DIPLOMAT", "@DIPLOMAT"])
+def test_ontology_lemma_class(ontology: Ontology, name: str) -> None:
+    assert {"ambassador", "envoy"} <= ontology.lemma_class(name)
+
+
+def test_ontology_unknown_lemma_class(ontology: Ontology) -> None:
+    with pytest.raises(KeyError, match="NOPE"):
+        ontology.lemma_class("NOPE")
+
+
+@pytest.mark.parametrize(("pattern", "context", "matches"), [
+    (VerbPattern("a", "accuse", "112", prep="of"), ctx(preps={"of": "x"}), True),
+    (VerbPattern("a", "accuse", "112", prep="of"), ctx(preps={"with": "x"}), False),
+    (VerbPattern("a", "accuse", "1121", prep="of", prep_object=frozenset({"fraud"})),
+     ctx(preps={"of": "fraud|theft"}), True),
+    (VerbPattern("a", "recall", "161", object=frozenset({"envoy"}), object_country="same"),
+     ctx(object="envoy", object_country="other"), False),
+    (VerbPattern("a", "call", "164", particle="off"), ctx(), False),
+])
+def test_ontology_pattern_matches(pattern: VerbPattern, context: PatternContext, matches: bool) -> None:
+    assert pattern.matches(context) is matches
