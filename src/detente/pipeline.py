@@ -14,15 +14,20 @@ from functools import cache
 from spacy.tokens import Doc
 
 from detente.events import EventCoder
+from detente.events.classifier import EventClassifier
 from detente.events.similar import SimilarVerbs
 from detente.models import Actor, CodedDocument, Document, Event, Sentence
 from detente.nlp import load_nlp
 from detente.ontology import load_ontology
 from detente.places import PlaceResolver
+from detente.quotes import attach_quotes, extract_quotes
 
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 16
+# With no explicit recipient, a protest, a crackdown or an attack is aimed at the state or people
+# of the place where it happens (PLOVER codes such events with that country as target).
+PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT"})
 PROGRESS_EVERY = 50
 
 
@@ -30,7 +35,9 @@ PROGRESS_EVERY = 50
 def get_coder(model: str = "md") -> EventCoder:
     """One event coder per model (the vector fallback needs the model's word vectors)."""
     ontology = load_ontology()
-    return EventCoder(ontology=ontology, similar=SimilarVerbs.for_model(load_nlp(model), ontology))
+    nlp = load_nlp(model)
+    return EventCoder(ontology=ontology, similar=SimilarVerbs.for_model(nlp, ontology),
+                      classifier=EventClassifier.load())
 
 
 def code_documents(documents: Iterable[Document], *, model: str = "md",
@@ -48,9 +55,11 @@ def code_documents(documents: Iterable[Document], *, model: str = "md",
 def code_doc(doc: Doc, document: Document, coder: EventCoder) -> CodedDocument:
     """Code one parsed document."""
     events, actors = coder.code(doc, document)
-    events = locate_events(doc, document, events)
+    quotes = extract_quotes(doc, document, resolver=coder.resolver, memory=coder.resolver.new_memory())
+    events = attach_quotes(locate_events(doc, document, events), quotes)
     sentences = tuple(Sentence(i, s.text.strip(), s.start_char, s.end_char) for i, s in enumerate(doc.sents))
-    return CodedDocument(document=document, sentences=sentences, actors=tuple(actors), events=tuple(events))
+    return CodedDocument(document=document, sentences=sentences, actors=tuple(actors), events=tuple(events),
+                         quotes=tuple(quotes))
 
 
 def locate_events(doc: Doc, document: Document, events: list[Event]) -> list[Event]:
@@ -71,10 +80,12 @@ def locate_events(doc: Doc, document: Document, events: list[Event]) -> list[Eve
 def _place_actors(event: Event) -> Event:
     """Actors known only by their role ("police", "protesters", "the government") take the country
     where the event happened: its clause, sentence or the article's dateline."""
-    country = event.location.country if event.location else None
-    if not country:
+    location = event.location
+    if location is None or not location.country:
         return event
-    source, target = (_with_country(a, country) for a in (event.source, event.target))
+    source, target = (_with_country(a, location.country) for a in (event.source, event.target))
+    if target is None and event.plover in PLACE_TARGET_TYPES:
+        target = Actor(text=location.text, name=location.name, country=location.country, kind="place")
     return replace(event, source=source, target=target)
 
 

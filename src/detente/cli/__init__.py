@@ -13,7 +13,7 @@ import click
 from detente import __version__
 
 # Modules that define subcommands; each calls `main.add_command(...)` at import.
-COMMAND_MODULES = ("code", "resolve", "store", "analysis")
+COMMAND_MODULES = ("code", "evaluate", "store", "analysis", "resolve", "quotes")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

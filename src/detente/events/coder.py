@@ -18,7 +18,10 @@ from spacy.tokens import Doc, Span, Token
 from detente import __version__
 from detente.actors import ActorResolver
 from detente.dates import resolve_event_date
+from detente.events.classifier import EventClassifier
+from detente.events.combine import CLASSIFIER_CODER, classifier_codes, fallback_type, rerank
 from detente.events.frames import Frame, build_frame, clause_words, content_head, find_subject
+from detente.events.intent import intent_code
 from detente.events.modality import is_negated, modality_of
 from detente.events.similar import SimilarVerbs
 from detente.ingest import is_boilerplate
@@ -54,11 +57,14 @@ class EventCoder:
     """Codes spaCy Docs into Events with the verb-pattern table and the actor resolver."""
 
     def __init__(self, *, ontology: Ontology | None = None, resolver: ActorResolver | None = None,
-                 similar: SimilarVerbs | None = None) -> None:
+                 similar: SimilarVerbs | None = None, classifier: EventClassifier | None = None) -> None:
         self.ontology = ontology or load_ontology()
         self.resolver = resolver or ActorResolver.default()
         self.similar = similar
+        self.classifier = classifier
         self.version = f"{self.ontology.version}/actors-{self.resolver.version}"
+        if classifier is not None:
+            self.version += f"/classifier-{classifier.version}"
 
     def code(self, doc: Doc, document: Document) -> tuple[list[Event], list[Actor]]:
         """All events and all resolved actors of one document, in reading order."""
@@ -68,7 +74,10 @@ class EventCoder:
             if is_boilerplate(sent.text):
                 continue
             self._resolve_arguments(sent, state)
-            events.extend(self._code_sentence(sent, index, state))
+            coded = self._code_sentence(sent, index, state)
+            if self.classifier is not None:
+                coded = self._combine(sent, index, state, coded)
+            events.extend(coded)
         actors = [actor for found in state.actors.values() for actor in found]
         return events, sorted(_unique_actors(actors), key=lambda a: (a.start or 0, a.text))
 
@@ -103,6 +112,23 @@ class EventCoder:
                 if key not in best or event.confidence > best[key].confidence:
                     best[key] = event
         return list(best.values())
+
+    def _combine(self, sent: Span, index: int, state: DocState, events: list[Event]) -> list[Event]:
+        """Rerank rule events with the classifier, or let a confident classifier code the sentence."""
+        assert self.classifier is not None
+        probabilities = self.classifier.predict(sent)
+        if events:
+            return rerank(events, dict(probabilities))
+        found = fallback_type(probabilities)
+        predicate = main_predicate(sent)
+        if found is None or predicate is None:
+            return []
+        label, probability = found
+        pattern = VerbPattern(id=f"type-{label}", lemma=_lemma(predicate),
+                              cameo=classifier_codes()[label], confidence=probability)
+        frame = build_frame(predicate)
+        made = self._events_for(Match(pattern, CLASSIFIER_CODER, 1.0), frame, sent, index, state) or []
+        return [event for event in made if event.source and event.source.country]
 
     def _candidates(self, token: Token) -> list[Match]:
         lemma = token.lemma_.lower()
@@ -177,10 +203,13 @@ class EventCoder:
     def _make_event(self, match: Match, frame: Frame, sent: Span, index: int, state: DocState,
                     source: Actor, target: Actor | None) -> Event:
         trigger = frame.trigger
-        cameo = self.ontology.cameo(match.pattern.cameo)
+        modality, negated = modality_of(trigger), is_negated(trigger)
+        code, coder = match.pattern.cameo, f"{match.coder}:{match.pattern.id}"
+        if _is_intention(trigger, modality, negated) and intent_code(code):
+            code, coder = str(intent_code(code)), f"{coder}+intent"
+        cameo = self.ontology.cameo(code)
         plover, mode = self.ontology.plover(cameo.code)
         day, precision = resolve_event_date(sent, trigger, state.document.date)
-        modality = modality_of(trigger)
         return Event(
             event_id=make_event_id(state.document.doc_id, index, trigger.idx, cameo.code,
                                    (source.start, target.start if target else None)),
@@ -188,9 +217,9 @@ class EventCoder:
             source=source, target=target, cameo=cameo.code, cameo_root=cameo.root,
             cameo_name=cameo.name, plover=plover, plover_mode=mode,
             goldstein=self.ontology.goldstein(cameo.code), quad_class=self.ontology.quad_class(cameo.code),
-            date=day, date_precision=precision, negated=is_negated(trigger), modality=modality,
+            date=day, date_precision=precision, negated=negated, modality=modality,
             confidence=_confidence(match, source, target, modality),
-            coder=f"{match.coder}:{match.pattern.id}",
+            coder=coder,
             trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
             ontology_version=self.version, detente_version=__version__,
         )
@@ -199,6 +228,18 @@ class EventCoder:
 # -- helpers ----------------------------------------------------------------------------------
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
+
+
+def _is_intention(trigger: Token, modality: str, negated: bool) -> bool:
+    """An announced future action ("will send", "is ready to send") or a conditional one
+    ("will withdraw unless ..."): coded as an intent or a threat, not as the action."""
+    if negated:
+        return False
+    if modality == "intended":
+        return True
+    conditions = clause_words()["threat_conditions"]
+    return modality == "hypothetical" and any(
+        c.dep_ == "advcl" and any(m.lower_ in conditions for m in c.children) for c in trigger.children)
 
 
 def _head_lemmas(token: Token) -> set[str]:
@@ -233,9 +274,27 @@ def _syntax_matches(pattern: VerbPattern, frame: Frame) -> bool:
 def _governed_by_coded_verb(noun: Token, coder: EventCoder) -> bool:
     """A nominal trigger that is the object of a verb the table knows is coded through that verb."""
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
-    if head is noun or head.pos_ != "VERB":
+    if head.i == noun.i or head.pos_ != "VERB":
         return False
     return bool(coder.ontology.patterns_for(_lemma(head), "VERB"))
+
+
+def main_predicate(sent: Span) -> Token | None:
+    """The verb that carries the sentence's news: the root, or what a reporting root reports
+    ("Washington said [the step enjoyed support]" -> "enjoyed")."""
+    words = clause_words()
+    reporting = words["speech"] | words["cognition"]
+    current = sent.root
+    for _ in range(4):
+        if current.pos_ not in {"VERB", "AUX"}:
+            return None
+        if _lemma(current) not in reporting:
+            return current
+        reported = [c for c in current.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}]
+        if not reported:
+            return current
+        current = reported[0]
+    return current
 
 
 def find_speaker(trigger: Token) -> Token | None:
@@ -244,7 +303,7 @@ def find_speaker(trigger: Token) -> Token | None:
     reporting = words["speech"] | words["cognition"]
     current = trigger
     for _ in range(8):
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         relation, current = current.dep_, current.head
         if relation in {"ccomp", "parataxis"} and _lemma(current) in reporting:
@@ -258,7 +317,7 @@ def find_addressee(trigger: Token) -> Token | None:
     speech = clause_words()["speech"]
     current: Token | None = trigger
     for _ in range(8):
-        if current is None or current.head is current:
+        if current is None or current.head.i == current.i:
             break
         current = current.head
         if current.pos_ == "VERB" and (_lemma(current) in speech or current.dep_ == "ROOT"):

@@ -16,7 +16,7 @@ from importlib.resources import files
 from spacy.tokens import Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
 
@@ -76,7 +76,7 @@ def find_subject(token: Token) -> tuple[Token | None, bool]:
         if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
             owners = _children(current.head, {"poss"})
             return (owners[0], False) if owners else (None, False)
-        if current.dep_ not in INHERIT_DEPS or current.head is current:
+        if current.dep_ not in INHERIT_DEPS or current.head.i == current.i:
             return None, False
         if current.dep_ == "pcomp":
             controller = _object_controller(current)
@@ -114,7 +114,7 @@ def build_frame(trigger: Token) -> Frame:
     frame.dative = _dative(trigger, frame.preps)
     if frame.dobj is not None:
         frame.preps += _prep_pairs(frame.dobj)
-        if content_head(frame.dobj) is not frame.dobj:
+        if content_head(frame.dobj).i != frame.dobj.i:
             frame.preps += _prep_pairs(content_head(frame.dobj))
     frame.xcomp = next(iter(_children(trigger, {"xcomp"})), None)
     frame.attrs = _predicatives(trigger, frame.dobj)

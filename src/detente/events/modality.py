@@ -22,7 +22,7 @@ def is_negated(trigger: Token) -> bool:
         if any(child.dep_ == "neg" or (child.lower_ in words["negation"] and child.dep_ == "advmod")
                for child in current.children):
             return True
-        if current is not trigger and current.lemma_.lower() in words["refusal"]:
+        if current.i != trigger.i and current.lemma_.lower() in words["refusal"]:
             return True
         if current.dep_ != "xcomp":
             return False
@@ -55,13 +55,13 @@ def modality_of(trigger: Token) -> Modality:
         own = _own_modality(current)
         if own:
             found.add(own)
-        if current.dep_ not in CLAUSE_DEPS | {"pcomp", "pobj"} or current.head is current:
+        if current.dep_ not in CLAUSE_DEPS | {"pcomp", "pobj"} or current.head.i == current.i:
             break
         relation, current = current.dep_, current.head
         lemma = current.lemma_.lower()
         if lemma in words["denial"] and relation in {"ccomp", "pcomp", "pobj"}:
             found.add("denied")
-        elif lemma in words["intent"] and relation == "xcomp":
+        elif relation == "xcomp" and (lemma in words["intent"] or lemma in words["intent_adjectives"]):
             found.add("intended")
         elif lemma in words["speech"] | words["cognition"] and relation in {"ccomp", "conj", "parataxis"}:
             found.add("reported")
