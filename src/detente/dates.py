@@ -1,7 +1,8 @@
 """Event dates: resolve news time expressions against the publication date.
 
-News is past-oriented: a bare weekday or month is the most recent one before publication
-(the publication day itself counts only for "today"); future-tense clauses take the next one.
+News is past-oriented: a bare weekday or month is the most recent one up to publication (a
+bare weekday that is the publication's own weekday is that day: "on Monday" in a Monday paper);
+future-tense clauses take the next one.
 A resolved date carries a precision: "day", "month" (the date is the 1st of the month) or
 "year" (the date is 1 January). Week expressions ("this week", "last week") have no week
 precision, so they resolve to the finest unit containing the whole week.
@@ -77,6 +78,8 @@ def _day_in(published: dt.date, month: int, day: int, future: bool) -> Resolved 
 def _weekday(match: re.Match[str], published: dt.date, future: bool) -> Resolved:
     target = WEEKDAYS[match["weekday"].lower()]
     modifier = (match["mod"] or "").lower()
+    if not modifier and not future and target == published.weekday():
+        return published, "day"  # "on Monday" in a paper dated Monday: that same day
     if modifier == "next" or (future and modifier != "last"):
         return published + dt.timedelta(days=(target - published.weekday() - 1) % 7 + 1), "day"
     return published - dt.timedelta(days=(published.weekday() - target - 1) % 7 + 1), "day"

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from detente.events import EventCoder
 from detente.events.classifier import EventClassifier
 from detente.events.similar import SimilarVerbs
-from detente.models import Actor, CodedDocument, Document, Event, Sentence
+from detente.models import Actor, CodedDocument, Document, Event, Location, Sentence
 from detente.nlp import load_nlp
 from detente.ontology import load_ontology
 from detente.places import PlaceResolver
@@ -28,6 +28,7 @@ BATCH_SIZE = 16
 # With no explicit recipient, a protest, a crackdown or an attack is aimed at the state or people
 # of the place where it happens (PLOVER codes such events with that country as target).
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT"})
+DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 PROGRESS_EVERY = 50
 
 
@@ -74,19 +75,36 @@ def locate_events(doc: Doc, document: Document, events: list[Event]) -> list[Eve
             continue
         location = places.locate_event(doc, trigger.sent, trigger[0], mentions)
         located.append(_place_actors(replace(event, location=location)))
-    return located
+    return [event for event in located if _has_country(event)]
+
+
+def _has_country(event: Event) -> bool:
+    """An event neither of whose actors can be placed in any country ("a protester demolished the
+    building") is not kept; its actors stay in the document's actor list."""
+    return any(actor is not None and actor.country for actor in (event.source, event.target))
 
 
 def _place_actors(event: Event) -> Event:
     """Actors known only by their role ("police", "protesters", "the government") take the country
     where the event happened: its clause, sentence or the article's dateline."""
     location = event.location
-    if location is None or not location.country:
-        return event
-    source, target = (_with_country(a, location.country) for a in (event.source, event.target))
+    source, target = event.source, event.target
+    if location is not None and location.country:
+        source, target = (_with_country(a, location.country) for a in (source, target))
     if target is None and event.plover in PLACE_TARGET_TYPES:
-        target = Actor(text=location.text, name=location.name, country=location.country, kind="place")
+        target = _place_target(event, location)
     return replace(event, source=source, target=target)
+
+
+def _place_target(event: Event, location: Location | None) -> Actor | None:
+    """The country where a protest, crackdown or attack happened; for protests and crackdowns with
+    no place given, the source's own country (a domestic protest addresses its own state)."""
+    if location is not None and location.country:
+        return Actor(text=location.text, name=location.name, country=location.country, kind="place")
+    source_country = event.source.country if event.source else None
+    if source_country and event.plover in DOMESTIC_TYPES:
+        return Actor(text=source_country, country=source_country, kind="place")
+    return None
 
 
 def _with_country(actor: Actor | None, country: str) -> Actor | None:

@@ -19,7 +19,7 @@ SUNDAY = dt.date(2021, 3, 21)
     ("this morning", dt.date(2021, 3, 21), "day"),
     ("on Monday", dt.date(2021, 3, 15), "day"),
     ("Saturday", dt.date(2021, 3, 20), "day"),
-    ("Sunday", dt.date(2021, 3, 14), "day"),  # the publication day itself only for "today"
+    ("Sunday", dt.date(2021, 3, 21), "day"),  # a bare weekday that is the publication weekday: that day
     ("last Wednesday", dt.date(2021, 3, 17), "day"),
     ("on Tuesday night", dt.date(2021, 3, 16), "day"),
     ("late on Friday", dt.date(2021, 3, 19), "day"),

@@ -10,6 +10,7 @@ from detente.evaluation.gold import GoldEvent, GoldSentence
 from detente.evaluation.metrics import (
     PredictedEvent,
     SentenceResult,
+    country_in,
     is_miss,
     matched_event,
     score,
@@ -129,3 +130,14 @@ def test_evaluation_is_miss(result, expected):
 def test_evaluation_score_of_nothing_is_zero():
     scores = score([])
     assert (scores.macro_f1, scores.top_accuracy, scores.source_accuracy) == (0.0, 0.0, 0.0)
+
+
+@pytest.mark.parametrize(("ours", "gold", "right"), [
+    ("UNO", ("IGO",), True),
+    ("EUR", ("IGO",), True),
+    ("UNO", ("UNO",), True),
+    ("NGO", ("IGO",), False),
+    (None, ("IGO",), False),
+])
+def test_evaluation_un_and_eu_match_gold_igo(ours, gold, right):
+    assert country_in(ours, gold) is right

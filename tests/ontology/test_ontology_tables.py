@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -106,12 +107,12 @@ def test_ontology_unknown_code_raises_key_error(ontology: Ontology) -> None:
 
 
 def test_ontology_version_names_every_table(ontology: Ontology) -> None:
-    assert ontology.version == ("cameo-1.1b3/plover-0.8/plover_ext-1.0.0/patterns-1.0.0/goldstein-icews/"
-                                "quad-gdelt")
+    expected = r"cameo-1\.1b3/plover-0\.8/plover_ext-[\d.]+/patterns-[\d.]+/goldstein-icews/quad-gdelt"
+    assert re.fullmatch(expected, ontology.version), ontology.version
 
 
 def test_ontology_version_follows_manifest(data_copy: Path) -> None:
     manifest = data_copy / "MANIFEST.toml"
     text = manifest.read_text(encoding="utf-8")
-    manifest.write_text(text.replace('patterns = "1.0.0"', 'patterns = "9.9"'), encoding="utf-8")
+    manifest.write_text(re.sub(r'(?m)^patterns = "[^"]+"', 'patterns = "9.9"', text), encoding="utf-8")
     assert "/patterns-9.9/" in load_ontology(data_copy).version

@@ -6,10 +6,13 @@ relative clauses, conjuncts, appositions or prepositional phrases; those are han
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Token
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "nn", "det", "nummod", "case",
                            "quantmod", "predet"})
+HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 FUNCTION_DEPS = frozenset({"det", "case", "punct", "predet", "cc", "nummod", "quantmod"})
 
 
@@ -77,7 +80,25 @@ def ngrams(tokens: list[Token]) -> list[tuple[int, int]]:
 
 
 def text_of(tokens: list[Token]) -> str:
-    return " ".join(t.text for t in tokens)
+    """The tokens' words; adjacent tokens keep the text's own spacing, and a hyphen left out between
+    two of them is put back ("Amir-Abdollahian", "Al-Shabab" stay whole)."""
+    if not tokens:
+        return ""
+    parts = []
+    for token, following in pairwise(tokens):
+        parts.append(token.text + _gap(token, following))
+    parts.append(tokens[-1].text)
+    return "".join(parts)
+
+
+def _gap(token: Token, following: Token) -> str:
+    if following.i == token.i + 1:
+        return token.whitespace_
+    if following.i == token.i + 2:  # one token left out: an intra-word hyphen comes back
+        middle = token.doc[token.i + 1]
+        if middle.text in HYPHENS and not token.whitespace_ and not middle.whitespace_:
+            return middle.text
+    return " "
 
 
 __all__ = ["compound_chain", "content_tokens", "entity_of", "ngrams", "phrase_extent", "phrase_tokens",

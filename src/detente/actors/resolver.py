@@ -12,6 +12,12 @@ Choices: a bare country is its government (GOV); a demonym head ("Americans") is
 leaders.csv with no term on the date is ELI (PLOVER: former officials) when a term ended before it,
 and has no sector before the first term; with no date the latest term is used. A common noun that is
 neither an agent nor a name is not an actor ([]); an unknown name keeps its text with null codes.
+A titled person with no country ("Prime Minister X") takes the sentence's country only when the
+sentence names exactly one state (UN/NGO codes ignored); otherwise the country stays unknown. An
+unknown organisation whose name holds exactly one country word takes that country. A demonym head
+lives where its "in/of/from" phrase says; "ethnic X" with no such phrase has no country (the event's
+place fills it later). A non-actor head with a named possessor stands for the possessor. UN and EU
+bodies keep PLOVER's own codes UNO and EUR (manual, "Non-state international actors"), not IGO.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ import logging
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from detente.actors.memory import PRONOUNS, DocMemory
 from detente.actors.phrase import (
@@ -33,7 +39,15 @@ from detente.actors.phrase import (
     phrase_tokens,
     text_of,
 )
-from detente.actors.tables import NON_ACTOR_SECTORS, ActorTables, Entity, Role, load_tables, normalise
+from detente.actors.tables import (
+    NON_ACTOR_SECTORS,
+    PSEUDO_COUNTRIES,
+    ActorTables,
+    Entity,
+    Role,
+    load_tables,
+    normalise,
+)
 from detente.actors.textparse import head_of_text
 from detente.models import Actor
 
@@ -46,6 +60,10 @@ OWNER_PREPS = frozenset({"of", "from"})
 POST_PREPS = frozenset({"to", "in", "at"})
 POSSESSIVES = {"its": "it", "their": "they", "his": "he", "her": "she"}
 FORMER = frozenset({"former", "ex", "ousted", "exiled"})
+ETHNIC = frozenset({"ethnic"})
+PLACE_PREPS = frozenset({"in", "of", "from"})
+# Sectors that are also PLOVER country codes: "a human rights group" is country NGO.
+PSEUDO_SECTORS = frozenset({"NGO", "IGO", "IMG"})
 
 
 @dataclass
@@ -67,6 +85,9 @@ class Mention:
     bare_name: str | None = None  # a name not found in the tables, for memory look-up
     owners: list[str] = field(default_factory=list)
     former: bool = False
+    people_of: str | None = None  # a demonym head ("Albanians"): the country the word names
+    ethnic: bool = False  # "ethnic Albanians": the people, not the state's citizens
+    place: str | None = None  # "in/of/from X" on the head
 
     def is_actor(self) -> bool:
         return self.named or self.agent is not None or self.country is not None
@@ -124,8 +145,9 @@ class ActorResolver:
         for appos in (c for c in head.children if c.dep_ == "appos"):
             mention = self._merge_appos(mention, self.describe(appos, on), appos)
         if not mention.is_actor():
-            return []
+            return self._possessor(head, on, memory)
         mention = self._recall(mention, head, memory)
+        mention = self._sentence_country(mention, head)
         mention = self._possessive_owner(mention, head, memory)
         mentions = self._split_owners(mention)
         actors = [m.to_actor() for m in mentions]
@@ -134,6 +156,56 @@ class ActorResolver:
                 memory.remember(actor, agent=m.agent, plural=m.plural,
                                 subject=token_is_subject(head))
         return actors
+
+    def _possessor(self, head: Token, on: dt.date | None, memory: DocMemory | None) -> list[Actor]:
+        """"President Reagan's statement", "Tehran's plan": a non-actor head stands for its named
+        possessor (the one who made the statement or owns the plan)."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ not in POSSESSIVES), None)
+        if owner is None:
+            return []
+        return self._resolve_head(owner, on, memory)
+
+    def _sentence_country(self, mention: Mention, head: Token) -> Mention:
+        """A titled person with no country ("Prime Minister Tomas Kalu") takes the country of the
+        sentence when the sentence names exactly one country (states only, not the UN or NGOs);
+        with none or several, the country stays unknown."""
+        if mention.kind != "person" or mention.country is not None or mention.agent is None:
+            return mention
+        countries = self.sentence_countries(head.sent)
+        if len(countries) != 1:
+            return mention
+        found = replace(mention, country=next(iter(countries)))
+        return found
+
+    def sentence_countries(self, sent: Span) -> set[str]:
+        """Distinct states named in the sentence: country names and adjectives, seats of power, and
+        country words inside organisation names."""
+        found: set[str] = set()
+        covered: set[int] = set()
+        for ent in sent.ents:
+            covered.update(range(ent.start, ent.end))
+            if ent.label_ != "PERSON":
+                found.update(self._owners_within([t for t in ent if t.tag_ != "POS"]))
+        for token in sent:
+            if token.i not in covered and token.text[:1].isupper():
+                owner = self._owner_of(token.text)
+                if owner:
+                    found.add(owner)
+        return {c for c in found if c not in PSEUDO_COUNTRIES}
+
+    def _owners_within(self, tokens: list[Token]) -> list[str]:
+        """Countries named by the longest country words inside a name ("Kenya Anti-Graft Board")."""
+        owners: list[str] = []
+        used: set[int] = set()
+        for s, e in ngrams(tokens):
+            span = tokens[s:e]
+            if any(t.i in used for t in span):
+                continue
+            owner = self._owner_of(text_of(span))
+            if owner:
+                owners.append(owner)
+                used.update(t.i for t in span)
+        return owners
 
     def _resolve_pronoun(self, head: Token, memory: DocMemory | None) -> list[Actor]:
         """A pronoun's referent; a subject pronoun keeps its referent salient as a subject."""
@@ -175,12 +247,13 @@ class ActorResolver:
         """Everything the phrase headed by `head` says, without memory."""
         tokens = phrase_tokens(head)
         start, end = phrase_extent(tokens)
-        mention = Mention(text=head.doc.text[start:end], start=start, end=end,
+        mention = Mention(text=char_text(head.doc, start, end), start=start, end=end,
                           plural=head.tag_ in {"NNS", "NNPS"})
         name_tokens = self._apply_name(mention, head, on)
         rest = [t for t in content_tokens(tokens) if t not in name_tokens]
         mention.former = any(t.lower_ in FORMER for t in rest)
-        self._apply_title(mention, rest)
+        possessed = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+        self._apply_title(mention, rest, possessed)
         self._apply_preps(mention, head)
         self._finish(mention)
         return mention
@@ -201,8 +274,21 @@ class ActorResolver:
             mention.bare_name = text_of(tokens)
             mention.name = mention.bare_name
             mention.kind = "person" if entity and entity[1] == "PERSON" else "org"
+            if mention.kind == "org":
+                self._name_owner(mention, tokens)
             return tokens
         return []
+
+    def _name_owner(self, mention: Mention, tokens: list[Token]) -> None:
+        """An unknown organisation whose name holds one country word ("the Liberian Peace Council",
+        "Ghana Assembly") belongs to that country; its last agent word gives the sector."""
+        owners = set(self._owners_within(tokens))
+        if len(owners) != 1:
+            return
+        mention.country = owners.pop()
+        agent = self._agent_ending_at(tokens)
+        if agent:
+            mention.sector = self.tables.agents[agent].sector
 
     def _lookup_name(self, mention: Mention, text: str, on: dt.date | None, head: Token) -> bool:
         key = self._key(text)
@@ -259,10 +345,12 @@ class ActorResolver:
         else:  # "Americans", "the Chinese": the people
             mention.name = f"{country.adjective} people" if country else None
             mention.kind, mention.sector, mention.plural = "group", "CVL", True
+            mention.people_of = iso3
         mention.country = iso3
 
-    def _apply_title(self, mention: Mention, tokens: list[Token]) -> None:
-        """Owner countries and the agent noun among the non-name modifiers."""
+    def _apply_title(self, mention: Mention, tokens: list[Token], possessed: set[int]) -> None:
+        """Owner countries and the agent noun among the non-name modifiers; a possessor gives an
+        owner ("Russia's envoy") but never the agent ("the president's plane" is no president)."""
         remaining = list(tokens)
         for s, e in ngrams(tokens):
             span = tokens[s:e]
@@ -273,7 +361,10 @@ class ActorResolver:
                 mention.owners.append(owner)
                 mention.owners.extend(self._conjunct_owners(span[-1]))
                 remaining = [t for t in remaining if t not in span]
-        found = self._find_agent_span(remaining)
+        mention.ethnic = any(t.lower_ in ETHNIC for t in tokens)
+        found = self._find_agent_span([t for t in remaining if t.i not in possessed])
+        if found is None and tokens:  # "the US State Department": the seat word is also the agent
+            found = self._find_agent_span(tokens[-2:]) if self._agent_ending_at(tokens[-2:]) else None
         if found:
             mention.agent, mention.agent_text = found
 
@@ -322,12 +413,24 @@ class ActorResolver:
                 continue
             place = self._owner_of(text_of(compound_chain(objects[0])))
             word = prep.lower_
+            if place is None and word in OWNER_PREPS and (mention.agent or mention.people_of):
+                place = self._institution_country(objects[0])
+            if place and word in PLACE_PREPS:
+                mention.place = mention.place or place
             if place is None and word == "of" and mention.agent is None:
                 self._apply_of_agent(mention, objects[0])
             elif place and word in POST_PREPS and _is_diplomat(mention.agent):
                 mention.posted_to = mention.posted_to or place
             elif place and (word in OWNER_PREPS or word in {"in", "at"}) and not mention.owners:
                 mention.owners.append(place)
+
+    def _institution_country(self, obj: Token) -> str | None:
+        """"officials from the Iraqi interim government": the country of an organisation object."""
+        inner = self.describe(obj, None)
+        state = inner.sector in {"GOV", "LEG", "MIL", "JUD"}
+        if inner.country and state and not (inner.named and inner.kind == "person"):
+            return inner.country
+        return None
 
     def _apply_of_agent(self, mention: Mention, obj: Token) -> None:
         """"the head of the foreign ministry": the agent and owner come from the object."""
@@ -342,6 +445,10 @@ class ActorResolver:
             mention.agent, mention.named, mention.country, mention.sector = None, False, None, None
             return
         owner = mention.owners[0] if mention.owners else None
+        if mention.people_of:  # "ethnic Albanians in Serbia", "the Serbs of Kosovo": where they live
+            mention.country = mention.place or owner or (None if mention.ethnic else mention.people_of)
+        if agent and agent.sector in PSEUDO_SECTORS and owner is None and not mention.named:
+            owner = agent.sector  # "a human rights group": country NGO
         if mention.kind == "person" or not mention.named:
             mention.country = owner or mention.country
             mention.sector = agent.sector if agent else mention.sector
@@ -376,7 +483,7 @@ class ActorResolver:
         merged.named = True
         merged.bare_name = person.bare_name if person.country is None and title.country is None else None
         merged.start, merged.end = min(mention.start, other.start), max(mention.end, other.end)
-        merged.text = appos.doc.text[merged.start:merged.end]
+        merged.text = char_text(appos.doc, merged.start, merged.end)
         return merged
 
     def _split_owners(self, mention: Mention) -> list[Mention]:
@@ -390,6 +497,14 @@ class ActorResolver:
             item.name = self._agent_name(item)
             out.append(item)
         return out
+
+
+def char_text(doc: Doc, start: int, end: int) -> str:
+    """doc.text[start:end] without building the whole text (Doc.text joins every token per call)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return doc.text[start:end]
+    return span.text[start - span.start_char:len(span.text) - (span.end_char - end)]
 
 
 def _definite(head: Token) -> bool:

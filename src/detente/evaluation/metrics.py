@@ -10,6 +10,8 @@ Definitions (one gold sentence is one unit):
   confidence, earliest on ties) has a gold type. No event counts as wrong. For the cameo scheme
   the type is the CAMEO root, so this is also the CAMEO root accuracy.
 - ``any_recall``: over sentences that expect events, the share where any of our events has a gold type.
+- Countries: UNO and EUR (PLOVER's codes for the UN and the EU) match a gold "IGO" (CAMEO's
+  IGOUNO/IGOEUR cut to three letters).
 - ``source_accuracy``/``target_accuracy``: over sentences whose type is right (the top event if
   right, else the first event of a gold type), compared with the gold events of that type. Source is
   right when our source country is in a gold source list. Target is right when our target country is
@@ -151,8 +153,19 @@ def type_scores(results: Sequence[SentenceResult]) -> tuple[TypeScore, ...]:
     return tuple(TypeScore(kind, *counts[kind]) for kind in sorted(counts))
 
 
+# The gold files use CAMEO actor codes cut to three letters, where the UN is "IGOUNO" and the EU
+# "IGOEUR"; detente follows the PLOVER manual, which codes them UNO and EUR. Both read as "IGO".
+GOLD_EQUIVALENTS = {"UNO": "IGO", "EUR": "IGO"}
+
+
+def country_in(country: str | None, gold_countries: Sequence[str]) -> bool:
+    """Our country is among the gold ones (UNO and EUR also match a gold "IGO")."""
+    return country is not None and (country in gold_countries
+                                    or GOLD_EQUIVALENTS.get(country) in gold_countries)
+
+
 def source_right(event: PredictedEvent, golds: Sequence[GoldEvent]) -> bool:
-    return event.source is not None and any(event.source in gold.source for gold in golds)
+    return any(country_in(event.source, gold.source) for gold in golds)
 
 
 def target_right(event: PredictedEvent, golds: Sequence[GoldEvent]) -> bool:
@@ -160,7 +173,7 @@ def target_right(event: PredictedEvent, golds: Sequence[GoldEvent]) -> bool:
     for gold in golds:
         if not gold.target and event.target is None:
             return True
-        if event.target is not None and event.target in gold.target:
+        if country_in(event.target, gold.target):
             return True
     return False
 

@@ -9,9 +9,12 @@ confidence; nothing is ever coded by default.
 
 from __future__ import annotations
 
+import csv
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,6 +36,14 @@ log = logging.getLogger(__name__)
 
 RULE_CODER = "detente.rules.v1"
 VECTOR_CODER = "detente.vector.v1"
+# A verb coded through its nearest table verb must also look like that type to the classifier:
+# word vectors put antonyms close together ("mend ties" next to "sever ties").
+VECTOR_AGREEMENT = 0.15
+# Appeals and demands address the subject of their complement ("urged Iran to", "demanded that X").
+CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})
+# Attacks by unnamed perpetrators ("a roadside bomb killed three soldiers") are still events when
+# the victims are known: CAMEO 18-20 may have an unknown source.
+UNKNOWN_SOURCE_ROOTS = frozenset({"18", "19", "20"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr", "oprd", "appos",
                            "conj", "npadvmod"})
 
@@ -76,7 +87,7 @@ class EventCoder:
             self._resolve_arguments(sent, state)
             coded = self._code_sentence(sent, index, state)
             if self.classifier is not None:
-                coded = self._combine(sent, index, state, coded)
+                coded = self._combine(self.classifier, sent, index, state, coded)
             events.extend(coded)
         actors = [actor for found in state.actors.values() for actor in found]
         return events, sorted(_unique_actors(actors), key=lambda a: (a.start or 0, a.text))
@@ -104,7 +115,10 @@ class EventCoder:
         for token in sent:
             if token.dep_ == "xcomp" and token.head.i in coded:
                 continue  # "suggested holding talks": the complement is part of the coded verb's event
-            events = self._code_trigger(token, sent, index, state)
+            if _requested(token):
+                continue  # "demands that the government grant rights": what is asked has not happened
+            events = self._code_obligation(token, sent, index, state) or self._code_trigger(
+                token, sent, index, state, coded)
             if events:
                 coded.add(token.i)
             for event in events:
@@ -113,15 +127,18 @@ class EventCoder:
                     best[key] = event
         return list(best.values())
 
-    def _combine(self, sent: Span, index: int, state: DocState, events: list[Event]) -> list[Event]:
+    def _combine(self, classifier: EventClassifier, sent: Span, index: int, state: DocState,
+                 events: list[Event]) -> list[Event]:
         """Rerank rule events with the classifier, or let a confident classifier code the sentence."""
-        assert self.classifier is not None
-        probabilities = self.classifier.predict(sent)
+        probabilities = classifier.predict(sent)
         if events:
-            return rerank(events, dict(probabilities))
+            by_type = dict(probabilities)
+            kept = [e for e in events if not e.coder.startswith(VECTOR_CODER)
+                    or by_type.get(e.plover or "", 0.0) >= VECTOR_AGREEMENT]
+            return rerank(kept, by_type)
         found = fallback_type(probabilities)
         predicate = main_predicate(sent)
-        if found is None or predicate is None:
+        if found is None or predicate is None or not _eventive(predicate):
             return []
         label, probability = found
         pattern = VerbPattern(id=f"type-{label}", lemma=_lemma(predicate),
@@ -129,6 +146,14 @@ class EventCoder:
         frame = build_frame(predicate)
         made = self._events_for(Match(pattern, CLASSIFIER_CODER, 1.0), frame, sent, index, state) or []
         return [event for event in made if event.source and event.source.country]
+
+    def _code_obligation(self, token: Token, sent: Span, index: int, state: DocState) -> list[Event]:
+        """"X said Y must do Z" is X's demand on Y (CAMEO 100), whatever Z is."""
+        if token.pos_ not in {"VERB", "AUX"} or not _obliged(token):
+            return []
+        pattern = VerbPattern(id="obligation-demand", lemma=_lemma(token), cameo="100", source="speaker",
+                              confidence=0.7)
+        return self._events_for(Match(pattern, RULE_CODER, 1.0), build_frame(token), sent, index, state) or []
 
     def _candidates(self, token: Token) -> list[Match]:
         lemma = token.lemma_.lower()
@@ -140,18 +165,23 @@ class EventCoder:
                 return [Match(p, VECTOR_CODER, weight)
                         for p, weight in self.similar.patterns_like(token, self.ontology)]
         elif token.pos_ == "NOUN":
-            return [Match(p, RULE_CODER, 1.0) for p in self.ontology.patterns_for(lemma, "NOUN")]
+            for form in (*_compound_forms(token), lemma):  # "air strike" before "strike"
+                patterns = self.ontology.patterns_for(form, "NOUN")
+                if patterns:
+                    return [Match(p, RULE_CODER, 1.0) for p in patterns]
         return []
 
-    def _code_trigger(self, token: Token, sent: Span, index: int, state: DocState) -> list[Event]:
+    def _code_trigger(self, token: Token, sent: Span, index: int, state: DocState,
+                      coded: set[int]) -> list[Event]:
         matches = self._candidates(token)
         if not matches:
             return []
-        if token.pos_ == "NOUN" and _governed_by_coded_verb(token, self):
-            return []
+        if token.pos_ == "NOUN" and _governing_verb(token).i in coded:
+            return []  # "imposed sanctions on X" is coded once, through the verb
         frame = build_frame(token)
         ranked = sorted((m for m in matches if _syntax_matches(m.pattern, frame)),
-                        key=lambda m: (-m.pattern.specificity, m.pattern.line))
+                        key=lambda m: (-m.pattern.specificity, -_compound_object(m.pattern, frame),
+                                       m.pattern.line))
         for match in ranked:
             events = self._events_for(match, frame, sent, index, state)
             if events is not None:
@@ -163,15 +193,16 @@ class EventCoder:
         """Events for a syntactic match, or None when the actors rule the pattern out."""
         pattern = match.pattern
         sources, clause_subjects = self._sources(pattern, frame, state)
-        if not sources:
+        if not sources and pattern.cameo[:2] not in UNKNOWN_SOURCE_ROOTS:
             return None
         if pattern.object_country and not _object_country_ok(pattern, sources, frame, self, state):
             return None
         targets = self._targets(pattern, frame, state, clause_subjects, sources)
-        if match.coder == VECTOR_CODER and not (targets and targets[0].country):
+        if (match.coder == VECTOR_CODER or not sources) and not (targets and targets[0].country):
             return None
-        return [self._make_event(match, frame, sent, index, state, source, target)
-                for source, target in _pairs(sources, targets, frame.trigger)]
+        events = [self._make_event(match, frame, sent, index, state, source, target)
+                  for source, target in _pairs(sources or [None], targets)]
+        return [e for e in events if e.target is not None or e.plover not in recipient_required()]
 
     def _sources(self, pattern: VerbPattern, frame: Frame,
                  state: DocState) -> tuple[list[Actor], list[Actor]]:
@@ -197,22 +228,45 @@ class EventCoder:
             return self.actors_of(frame.subject, state)
         if pattern.target == "object":
             return _first_actors(frame.objects, self, state)
-        ordered = [*frame.objects, frame.dative, *_ordered_preps(frame)]
-        return _first_actors([t for t in ordered if t is not None], self, state)
+        found = self._auto_targets(frame, state, sources)
+        if not found and self.ontology.cameo(pattern.cameo).root in CLAUSE_TARGET_ROOTS:
+            found = self.actors_of(_complement_subject(frame.trigger), state)
+        return found
+
+    def _auto_targets(self, frame: Frame, state: DocState, sources: list[Actor],
+                      depth: int = 0) -> list[Actor]:
+        """Objects, then the indirect object, then prepositional objects, then the same inside an
+        open complement ("threatened to break relations with X"). A candidate of the source's own
+        country ("offered its troops to X") gives way to one of another country."""
+        ordered = [t for t in (*frame.objects, frame.dative, *_ordered_preps(frame)) if t is not None]
+        candidates = [found for found in (self.actors_of(t, state) for t in ordered) if found]
+        own = {s.country for s in sources if s.country}
+        foreign = [found for found in candidates if not {a.country for a in found} <= own]
+        if foreign:
+            return foreign[0]
+        if frame.xcomp is not None and depth < 3:
+            inner = self._auto_targets(build_frame(frame.xcomp), state, sources, depth + 1)
+            if inner:
+                return inner
+        return candidates[0] if candidates else []
 
     def _make_event(self, match: Match, frame: Frame, sent: Span, index: int, state: DocState,
-                    source: Actor, target: Actor | None) -> Event:
+                    source: Actor | None, target: Actor | None) -> Event:
         trigger = frame.trigger
         modality, negated = modality_of(trigger), is_negated(trigger)
         code, coder = match.pattern.cameo, f"{match.coder}:{match.pattern.id}"
-        if _is_intention(trigger, modality, negated) and intent_code(code):
+        if _conditional_threat(trigger) and not negated:
+            intended = intent_code(code)
+            code = intended if intended and intended.startswith("13") else "130"
+            coder = f"{coder}+threat"
+        elif _is_intention(trigger, modality, negated) and intent_code(code):
             code, coder = str(intent_code(code)), f"{coder}+intent"
         cameo = self.ontology.cameo(code)
         plover, mode = self.ontology.plover(cameo.code)
         day, precision = resolve_event_date(sent, trigger, state.document.date)
         return Event(
             event_id=make_event_id(state.document.doc_id, index, trigger.idx, cameo.code,
-                                   (source.start, target.start if target else None)),
+                                   (source.start if source else None, target.start if target else None)),
             doc_id=state.document.doc_id, sentence_index=index, sentence=sent.text.strip(),
             source=source, target=target, cameo=cameo.code, cameo_root=cameo.root,
             cameo_name=cameo.name, plover=plover, plover_mode=mode,
@@ -230,6 +284,31 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _conditional_threat(trigger: Token) -> bool:
+    """"Will withdraw its force unless the government ..." is a threat, whatever the action."""
+    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in trigger.children)
+
+
+def _requested(token: Token) -> bool:
+    """The token is what a demand asks for ("demands that X grant rights", "calls for X to quit")."""
+    requests = clause_words()["request_words"]
+    current = token
+    for _ in range(3):
+        if current.dep_ not in {"ccomp", "acl", "xcomp"} or current.head.i == current.i:
+            return False
+        current = current.head
+        if _lemma(current) in requests:
+            return True
+    return False
+
+
+def _obliged(verb: Token) -> bool:
+    """A must/should clause reported from someone else: "Egypt said the US must mediate"."""
+    if not any(c.dep_ == "aux" and c.lower_ in clause_words()["obligation_aux"] for c in verb.children):
+        return False
+    return verb.dep_ == "ccomp" and find_speaker(verb) is not None
+
+
 def _is_intention(trigger: Token, modality: str, negated: bool) -> bool:
     """An announced future action ("will send", "is ready to send") or a conditional one
     ("will withdraw unless ..."): coded as an intent or a threat, not as the action."""
@@ -242,9 +321,25 @@ def _is_intention(trigger: Token, modality: str, negated: bool) -> bool:
         c.dep_ == "advcl" and any(m.lower_ in conditions for m in c.children) for c in trigger.children)
 
 
+def _compound_forms(token: Token) -> list[str]:
+    """A noun with its compound modifier, spaced and joined: "air strike" -> ["air strike", "airstrike"]."""
+    modifiers = [c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
+    if not modifiers or token.pos_ != "NOUN":
+        return []
+    first = _lemma(modifiers[0])
+    return [f"{first} {_lemma(token)}", f"{first}{_lemma(token)}"]
+
+
+def _compound_object(pattern: VerbPattern, frame: Frame) -> bool:
+    """The pattern's object constraint matched a compound form ("launch" + "airstrike")."""
+    return bool(pattern.object) and any(form in pattern.object for obj in frame.objects
+                                        for form in _compound_forms(obj))
+
+
 def _head_lemmas(token: Token) -> set[str]:
-    """The lemma of an argument head; for a name, also its titles ("Ambassador Antonov")."""
-    lemmas = {_lemma(token)}
+    """The lemma of an argument head; for a name, also its titles ("Ambassador Antonov"); for a
+    noun, also its compound forms ("air strike", "airstrike")."""
+    lemmas = {_lemma(token), *_compound_forms(token)}
     if token.pos_ == "PROPN":
         lemmas.update(_lemma(c) for c in token.children if c.dep_ == "compound")
     return lemmas
@@ -271,12 +366,25 @@ def _syntax_matches(pattern: VerbPattern, frame: Frame) -> bool:
     return not pattern.attr or any(_lemma(a) in pattern.attr for a in frame.attrs)
 
 
-def _governed_by_coded_verb(noun: Token, coder: EventCoder) -> bool:
-    """A nominal trigger that is the object of a verb the table knows is coded through that verb."""
-    head = noun.head.head if noun.dep_ == "pobj" else noun.head
-    if head.i == noun.i or head.pos_ != "VERB":
+@cache
+def recipient_required() -> frozenset[str]:
+    """PLOVER types that need a recipient (the manual's "Requires recipient: Yes")."""
+    text = files("detente").joinpath("data/events/plover_recipients.csv").read_text("utf-8")
+    return frozenset(row["plover"] for row in csv.DictReader(text.splitlines())
+                     if row["requires_recipient"] == "yes")
+
+
+def _governing_verb(noun: Token) -> Token:
+    """The verb a nominal trigger is the object of (directly or through a preposition)."""
+    return noun.head.head if noun.dep_ == "pobj" else noun.head
+
+
+def _eventive(predicate: Token) -> bool:
+    """A predicate that can carry a classifier-coded event: not a copula or possession verb, and
+    not negated, hypothetical or denied."""
+    if _lemma(predicate) in clause_words()["non_event_predicates"] or is_negated(predicate):
         return False
-    return bool(coder.ontology.patterns_for(_lemma(head), "VERB"))
+    return modality_of(predicate) not in {"hypothetical", "denied"}
 
 
 def main_predicate(sent: Span) -> Token | None:
@@ -352,7 +460,7 @@ def _first_actors(heads: list[Token], coder: EventCoder, state: DocState) -> lis
 def _object_country_ok(pattern: VerbPattern, sources: list[Actor], frame: Frame, coder: EventCoder,
                        state: DocState) -> bool:
     objects = _first_actors(frame.objects, coder, state)
-    if not objects or not objects[0].country or not sources[0].country:
+    if not objects or not sources or not objects[0].country or not sources[0].country:
         return False
     same = objects[0].country == sources[0].country
     return same if pattern.object_country == "same" else not same
@@ -360,20 +468,25 @@ def _object_country_ok(pattern: VerbPattern, sources: list[Actor], frame: Frame,
 
 def _posted_to(frame: Frame, coder: EventCoder, state: DocState, sources: list[Actor]) -> list[Actor]:
     for actor in _first_actors(frame.objects, coder, state):
-        if actor.posted_to and actor.posted_to != sources[0].country:
+        if actor.posted_to and (not sources or actor.posted_to != sources[0].country):
             return [Actor(text=actor.posted_to, country=actor.posted_to, kind="country")]
     return []
 
 
-def _pairs(sources: list[Actor], targets: list[Actor], trigger: Token) -> list[tuple[Actor, Actor | None]]:
-    """Source-target pairs; coordinated subjects of a reciprocal verb ("A and B clashed") act on
-    each other."""
-    if not targets and len(sources) > 1 and _lemma(trigger) in clause_words()["reciprocal"]:
-        mutual = [(s, t) for s in sources for t in sources
-                  if s.country and t.country and s.country != t.country]
-        if mutual:
-            return list(mutual)
-    return [(s, t) for s in sources for t in (targets or [None]) if t is None or not _same_actor(s, t)]
+def _complement_subject(trigger: Token) -> Token | None:
+    """The subject of a clausal complement: whom "demanded that X withdraw" addresses."""
+    for clause in (c for c in trigger.children if c.dep_ == "ccomp"):
+        subject, _ = find_subject(clause)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _pairs(sources: list[Actor | None], targets: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
+    """Source-target pairs. Coordinated subjects of a joint act ("A and B agreed", "A and B
+    clashed") are each a source with no target, as PLOVER codes them."""
+    return [(s, t) for s in sources for t in (targets or [None])
+            if s is None or t is None or not _same_actor(s, t)]
 
 
 def _same_actor(source: Actor, target: Actor) -> bool:
@@ -382,9 +495,9 @@ def _same_actor(source: Actor, target: Actor) -> bool:
     return bool(source.code) and source.code == target.code and source.name == target.name
 
 
-def _confidence(match: Match, source: Actor, target: Actor | None, modality: str) -> float:
+def _confidence(match: Match, source: Actor | None, target: Actor | None, modality: str) -> float:
     score = match.pattern.confidence * match.weight
-    if not source.country:
+    if source is None or not source.country:
         score *= 0.75
     if target is None and match.pattern.target != "none":
         score *= 0.9

@@ -116,7 +116,7 @@ def build_frame(trigger: Token) -> Frame:
         frame.preps += _prep_pairs(frame.dobj)
         if content_head(frame.dobj).i != frame.dobj.i:
             frame.preps += _prep_pairs(content_head(frame.dobj))
-    frame.xcomp = next(iter(_children(trigger, {"xcomp"})), None)
+    frame.xcomp = next(iter(_children(trigger, {"xcomp"})), None) or _infinitive_ccomp(trigger)
     frame.attrs = _predicatives(trigger, frame.dobj)
     frame.objects = _objects(frame)
     return frame
@@ -129,6 +129,15 @@ def content_head(token: Token) -> Token:
         if inner:
             return inner[0]
     return token
+
+
+def _infinitive_ccomp(trigger: Token) -> Token | None:
+    """spaCy parses "allowed X to hold a rally" with "hold" as a ccomp; treat a to-infinitive
+    complement like an open complement."""
+    for clause in _children(trigger, {"ccomp"}):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return clause
+    return None
 
 
 def _dative(trigger: Token, preps: list[tuple[str, Token]]) -> Token | None:

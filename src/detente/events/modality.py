@@ -34,6 +34,8 @@ def _own_modality(verb: Token) -> Modality | None:
     words = clause_words()
     aux = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     marks = {child.lower_ for child in verb.children if child.dep_ == "mark"}
+    if "would" in aux and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in words["speech"]:
+        return "intended"  # "X said it would blockade Y": the future of the past, not a hypothesis
     if aux & words["hypothetical_aux"] or marks & words["hypothetical_marks"]:
         return "hypothetical"
     if aux & words["future_aux"] or _going_to(verb):

@@ -6,8 +6,10 @@ Both ship inside PyPI packages, so nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import csv
 import logging
 from functools import cache
+from importlib.resources import files
 
 import spacy
 from spacy.language import Language
@@ -27,6 +29,27 @@ def mark_paragraph_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
             doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+LEMMA_COMPONENT = "detente_lemma_fixes_v1"
+
+
+@cache
+def lemma_fixes() -> dict[tuple[str, str], str]:
+    """(lower-case form, coarse POS) -> lemma, for forms spaCy's lemmatizer gets wrong."""
+    text = files("detente").joinpath("data/nlp/lemma_fixes.csv").read_text("utf-8")
+    return {(row["form"], row["pos"]): row["lemma"] for row in csv.DictReader(text.splitlines())}
+
+
+@Language.component(LEMMA_COMPONENT)
+def fix_lemmas(doc: Doc) -> Doc:
+    """Correct known lemmatizer errors ("staged" -> "stag") so verb patterns see the right verb."""
+    fixes = lemma_fixes()
+    for token in doc:
+        lemma = fixes.get((token.lower_, token.pos_))
+        if lemma is not None:
+            token.lemma_ = lemma
     return doc
 
 
@@ -50,6 +73,7 @@ def load_nlp(model: str = "md") -> Language:
     except (OSError, ImportError) as err:
         raise ConfigError(f"spaCy model for {model!r} is not installed ({err})", code="D402") from err
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer")
     log.info("loaded spaCy model %s (%s)", nlp.meta.get("name"), nlp.meta.get("version"))
     return nlp
 
