@@ -178,11 +178,17 @@ class Event:
         return out
 
 
+def actor_key(actor: Actor | None) -> str:
+    """What tells two actors of one event apart: "American and Chinese diplomats" share a span."""
+    return "-" if actor is None else f"{actor.start}:{actor.code}:{actor.name}"
+
+
 def make_event_id(doc_id: str, sentence_index: int, trigger_start: int, cameo: str,
-                  actors: tuple[int | None, int | None] = (None, None)) -> str:
-    """Stable id from document, sentence, trigger and code (and the source and target offsets,
-    so that "Russia and China sanctioned the US" gives two distinct events)."""
-    key = f"{doc_id}\x1f{sentence_index}\x1f{trigger_start}\x1f{cameo}\x1f{actors[0]}\x1f{actors[1]}"
+                  source: Actor | None = None, target: Actor | None = None) -> str:
+    """Stable id from document, sentence, trigger and code, and the source and target, so that
+    "Russia and China sanctioned the US" gives two distinct events."""
+    key = "\x1f".join((doc_id, str(sentence_index), str(trigger_start), cameo, actor_key(source),
+                       actor_key(target)))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

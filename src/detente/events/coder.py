@@ -265,8 +265,7 @@ class EventCoder:
         plover, mode = self.ontology.plover(cameo.code)
         day, precision = resolve_event_date(sent, trigger, state.document.date)
         return Event(
-            event_id=make_event_id(state.document.doc_id, index, trigger.idx, cameo.code,
-                                   (source.start if source else None, target.start if target else None)),
+            event_id=make_event_id(state.document.doc_id, index, trigger.idx, cameo.code, source, target),
             doc_id=state.document.doc_id, sentence_index=index, sentence=sent.text.strip(),
             source=source, target=target, cameo=cameo.code, cameo_root=cameo.root,
             cameo_name=cameo.name, plover=plover, plover_mode=mode,
