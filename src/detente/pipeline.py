@@ -73,7 +73,8 @@ def locate_events(doc: Doc, document: Document, events: list[Event]) -> list[Eve
         if trigger is None:
             located.append(event)
             continue
-        location = places.locate_event(doc, trigger.sent, trigger[0], mentions)
+        candidates = [m for m in mentions if not _names_actor(m.start, m.end, event)]
+        location = places.locate_event(doc, trigger.sent, trigger[0], candidates)
         located.append(_place_actors(replace(event, location=location)))
     return [event for event in located if _has_country(event)]
 
@@ -82,6 +83,14 @@ def _has_country(event: Event) -> bool:
     """An event neither of whose actors can be placed in any country ("a protester demolished the
     building") is not kept; its actors stay in the document's actor list."""
     return any(actor is not None and actor.country for actor in (event.source, event.target))
+
+
+def _names_actor(start: int, end: int, event: Event) -> bool:
+    """The place mention is the event's own source or target ("Tehran accused Washington"): an
+    actor, not where the event happened. A visit or meeting does take place at its target."""
+    actors = (event.source,) if event.plover == "CONSULT" else (event.source, event.target)
+    return any(actor is not None and actor.start is not None and actor.end is not None
+               and start < actor.end and actor.start < end for actor in actors)
 
 
 def _place_actors(event: Event) -> Event:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import json
+import sys
 import tomllib
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import spacy
@@ -14,7 +18,9 @@ from spacy.vocab import Vocab
 from detente.errors import OntologyError
 from detente.events.classifier import EventClassifier, main_predicates, sentence_features
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "src" / "detente" / "data" / "models"
+ROOT = Path(__file__).resolve().parents[2]
+MODEL_DIR = ROOT / "src" / "detente" / "data" / "models"
+TRAIN_DIR = ROOT / "src" / "detente" / "data" / "train"
 PLOVER_TYPES = {
     "ACCUSE",
     "AGREE",
@@ -122,3 +128,87 @@ def test_classifier_empty_span_is_none(nlp_md: spacy.Language):
     ranked = EventClassifier.load().predict(nlp_md("")[:])
     assert ranked[0] == ("NONE", 1.0)
     assert len(ranked) == len(EventClassifier.load().classes)
+
+
+@pytest.fixture(scope="module")
+def trainer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("train_classifier", ROOT / "tools" / "train_classifier.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+CUES = {"ASSAULT": frozenset({"attack", "shell"}), "CONSULT": frozenset({"meet"})}
+
+
+def test_classifier_weak_label_cue_must_be_main_predicate(trainer: ModuleType):
+    # "Soldiers attacked the village near the river" / "The village remembers the attack of last spring"
+    doc = Doc(
+        spacy.blank("en").vocab,  # lexical attributes (is_alpha) for the length filter
+        words=["Soldiers", "attacked", "the", "village", "near", "the", "river", ".",
+               "The", "village", "remembers", "the", "attack", "of", "last", "spring", "."],
+        heads=[1, 1, 3, 1, 3, 6, 4, 1, 9, 10, 10, 12, 10, 12, 15, 13, 10],
+        deps=["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct",
+              "det", "nsubj", "ROOT", "det", "dobj", "prep", "amod", "pobj", "punct"],
+        lemmas=["soldier", "attack", "the", "village", "near", "the", "river", ".",
+                "the", "village", "remember", "the", "attack", "of", "last", "spring", "."],
+        pos=["NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT",
+             "DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "ADJ", "NOUN", "PUNCT"],
+        sent_starts=[True] + [False] * 7 + [True] + [False] * 8,
+    )
+    labelled = trainer.weak_label_story(doc, "ASSAULT", CUES, REPORTING)
+    # the second sentence names an attack only as background: neither ASSAULT nor NONE
+    assert [(span.root.text, label, origin) for span, label, origin in labelled] == [
+        ("attacked", "ASSAULT", "lead")
+    ]
+
+
+def test_classifier_weak_none_cap_is_seeded(trainer: ModuleType):
+    items = [(None, trainer.Example(f"s{i}", "NONE", "none")) for i in range(10)]
+    items += [(None, trainer.Example("t", "ASSAULT", "cue"))]
+    kept = trainer.cap_weak_none(items, 3)
+    assert len(kept) == 4 and kept[-1][1].label == "ASSAULT"
+    assert kept == trainer.cap_weak_none(items, 3)
+
+
+def test_classifier_handwritten_data_is_sorted_and_labelled():
+    records = [json.loads(line) for line in (TRAIN_DIR / "handwritten.jsonl").read_text("utf-8").splitlines()]
+    assert [(r["label"], r["text"]) for r in records] == sorted((r["label"], r["text"]) for r in records)
+    assert {r["label"] for r in records} == PLOVER_TYPES | {"NONE"}
+    assert len({r["text"] for r in records}) == len(records)
+
+
+def test_classifier_train_manifest_matches_data():
+    manifest = tomllib.loads((TRAIN_DIR / "MANIFEST.toml").read_text(encoding="utf-8"))
+    for entry in manifest["files"]:
+        digest = hashlib.sha256((TRAIN_DIR / entry["name"]).read_bytes()).hexdigest()
+        assert digest == entry["sha256"], entry["name"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign minister made the comments during a visit to a factory outside the capital.",
+        "Inflation in the eurozone slowed to two percent last month, figures showed.",
+        "The spokeswoman said she expected the report to be ready by the end of the week.",
+        "The home side won the final on penalties after a goalless draw.",
+    ],
+)
+def test_classifier_predicts_none_for_non_events(nlp_md: spacy.Language, text: str):
+    assert EventClassifier.load().predict(nlp_md(text)[:])[0][0] == "NONE"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The island state broke off diplomatic relations with its larger neighbour.", "SANCTION"),
+        ("Border troops were placed on full alert after the incident.", "MOBILIZE"),
+        ("The regional leaders held talks on water sharing in the capital.", "CONSULT"),
+    ],
+)
+def test_classifier_predicts_written_types(nlp_md: spacy.Language, text: str, expected: str):
+    assert EventClassifier.load().predict(nlp_md(text)[:])[0][0] == expected

@@ -87,8 +87,8 @@ def test_export_cli_actors_and_network(corpus_file: Path):
     assert [line.split() for line in actors] == [
         ["actor", "as_source", "as_target", "total"],
         ["------", "---------", "---------", "-----"],
-        ["RUSGOV", "2", "2", "4"],
         ["USAGOV", "1", "3", "4"],
+        ["CHNGOV", "1", "2", "3"],
     ]
     edges = _run("network", "--db", str(corpus_file), "--since", "2021-03-20", "--until", "2021-03-20")
     assert edges == "source,target,weight,goldstein_sum\nTUR,SYR,1,-10.0\n"

@@ -16,7 +16,9 @@ from detente.cli.options import date_option, fail_if_nothing, format_option, mod
 from detente.cli.output import format_table
 from detente.errors import DetenteError
 from detente.models import Document, Quote
+from detente.query import query_quotes
 from detente.quotes import extract_quotes
+from detente.store import Store
 
 TABLE_COLUMNS = (("speaker", 14), ("name", 22), ("kind", 8), ("verb", 14), ("quote", 70))
 
@@ -41,25 +43,66 @@ def _table_row(record: dict[str, Any]) -> list[str]:
             " ".join(record["text"].split())]
 
 
-@main.command("quotes")
-@click.argument("path")
-@date_option()
-@format_option(("jsonl", "table"), "jsonl")
-@model_option()
-def quotes_command(path: str, date_value: dt.date | None, fmt: str, model: str) -> None:
-    """List the quotations in the articles at PATH (file, folder or -) with their speakers.
+def stored_quotes(db: str, *, speaker: str | None, doc_id: str | None) -> list[dict[str, Any]]:
+    """Quotes kept in a store written by `detente ingest`, as Quote.to_dict() dicts."""
+    with Store(db, read_only=True) as store:
+        return query_quotes(store.connection, doc_id=doc_id, speaker=speaker)
 
-    Example: detente quotes article.txt --date 2021-03-21 --output-format table
-    """
+
+def coded_quotes(path: str, date_value: dt.date | None, model: str) -> list[dict[str, Any]]:
+    """Quotes of the articles at ``path``, coded now."""
     documents, rejected = read_inputs(path, date_value)
     fail_if_nothing(documents, rejected)
-    try:
-        records = [quote.to_dict() for quote in quotes_of(documents, model)]
-    except DetenteError as err:
-        raise click.ClickException(str(err)) from err
+    return [quote.to_dict() for quote in quotes_of(documents, model)]
+
+
+def check_sources(path: str | None, db: str | None, *, store_only: dict[str, object],
+                  path_only: dict[str, object]) -> None:
+    """Exactly one of PATH and --db, and no option that only applies to the other one."""
+    if (path is None) == (db is None):
+        raise click.UsageError("give either PATH (articles to read) or --db FILE (a store written by "
+                               "`detente ingest`), not both and not neither")
+    misplaced, needs = (store_only, "--db") if db is None else (path_only, "PATH")
+    used = [option for option, value in misplaced.items() if value is not None]
+    if used:
+        raise click.UsageError(f"{', '.join(used)} only applies with {needs}")
+
+
+def write_quotes(records: list[dict[str, Any]], fmt: str) -> None:
     if fmt == "jsonl":
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))
-    else:
-        click.echo(format_table([_table_row(r) for r in records], TABLE_COLUMNS))
-        click.echo(f"{len(records)} quote(s)")
+        return
+    click.echo(format_table([_table_row(r) for r in records], TABLE_COLUMNS))
+    click.echo(f"{len(records)} quote(s)")
+
+
+@main.command("quotes")
+@click.argument("path", required=False)
+@click.option("--db", metavar="FILE",
+              help="List the quotes stored in this DuckDB file (written by `detente ingest`).")
+@click.option("--speaker", help="With --db: speaker country (RUS), actor code (RUSGOV) or name.")
+@click.option("--doc-id", help="With --db: only the quotes of this document.")
+@date_option()
+@format_option(("jsonl", "table"), "jsonl")
+@model_option()
+def quotes_command(path: str | None, db: str | None, speaker: str | None, doc_id: str | None,
+                   date_value: dt.date | None, fmt: str, model: str) -> None:
+    """List quotations with their speakers: from the articles at PATH (file, folder or -), or
+    from a store with --db.
+
+    \b
+    Examples:
+      detente quotes article.txt --date 2021-03-21 --output-format table
+      detente quotes --db events.duckdb --speaker RUS --output-format table
+    """
+    check_sources(path, db, store_only={"--speaker": speaker, "--doc-id": doc_id},
+                  path_only={"--date": date_value})
+    try:
+        if db is not None:
+            records = stored_quotes(db, speaker=speaker, doc_id=doc_id)
+        else:
+            records = coded_quotes(str(path), date_value, model)
+    except DetenteError as err:
+        raise click.ClickException(str(err)) from err
+    write_quotes(records, fmt)

@@ -119,7 +119,7 @@ class EventCoder:
                 continue  # "demands that the government grant rights": what is asked has not happened
             events = self._code_obligation(token, sent, index, state) or self._code_trigger(
                 token, sent, index, state, coded)
-            if events:
+            if any(event.coder.startswith(RULE_CODER) for event in events):
                 coded.add(token.i)
             for event in events:
                 key = (event.trigger.start, _code(event.source), _code(event.target), event.cameo_root)
@@ -161,7 +161,7 @@ class EventCoder:
             patterns = self.ontology.patterns_for(lemma, "VERB")
             if patterns:
                 return [Match(p, RULE_CODER, 1.0) for p in patterns]
-            if token.pos_ == "VERB" and self.similar is not None:
+            if token.pos_ == "VERB" and self.similar is not None and lemma not in _structure_verbs():
                 return [Match(p, VECTOR_CODER, weight)
                         for p, weight in self.similar.patterns_like(token, self.ontology)]
         elif token.pos_ == "NOUN":
@@ -198,8 +198,10 @@ class EventCoder:
         if pattern.object_country and not _object_country_ok(pattern, sources, frame, self, state):
             return None
         targets = self._targets(pattern, frame, state, clause_subjects, sources)
-        if (match.coder == VECTOR_CODER or not sources) and not (targets and targets[0].country):
+        if match.coder == VECTOR_CODER and not (targets and targets[0].country):
             return None
+        if not sources and not (targets and (targets[0].country or targets[0].sector)):
+            return None  # an unattributed attack needs a known victim (its country may come from the place)
         events = [self._make_event(match, frame, sent, index, state, source, target)
                   for source, target in _pairs(sources or [None], targets)]
         return [e for e in events if e.target is not None or e.plover not in recipient_required()]
@@ -211,7 +213,10 @@ class EventCoder:
             clause_subjects = self.actors_of(frame.subject, state)
             speaker = find_speaker(frame.trigger)
             return self.actors_of(speaker, state), clause_subjects
-        return self.actors_of(subject, state), []
+        found = self.actors_of(subject, state)
+        if not found and frame.trigger.pos_ == "NOUN":
+            found = self.actors_of(frame.agent, state)  # "an air strike by government forces"
+        return found, []
 
     def _targets(self, pattern: VerbPattern, frame: Frame, state: DocState, clause_subjects: list[Actor],
                  sources: list[Actor]) -> list[Actor]:
@@ -281,6 +286,14 @@ class EventCoder:
 # -- helpers ----------------------------------------------------------------------------------
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
+
+
+@cache
+def _structure_verbs() -> frozenset[str]:
+    """Verbs that frame other events (say, want, refuse, hold ...): never coded by similarity."""
+    words = clause_words()
+    groups = ("speech", "cognition", "intent", "refusal", "light_verbs", "non_event_predicates", "denial")
+    return frozenset().union(*(words[group] for group in groups))
 
 
 def _conditional_threat(trigger: Token) -> bool:

@@ -33,7 +33,7 @@ class Frame:
     trigger: Token
     subject: Token | None = None
     passive: bool = False
-    agent: Token | None = None  # "by X" of a passive verb
+    agent: Token | None = None  # "by X" of a passive verb or of a nominal trigger
     dobj: Token | None = None
     dative: Token | None = None
     preps: list[tuple[str, Token]] = field(default_factory=list)  # (preposition, its object head)
@@ -111,6 +111,8 @@ def build_frame(trigger: Token) -> Frame:
     frame.agent = next((obj for word, obj in _prep_pairs(trigger) if word == "by" and frame.passive), None)
     frame.dobj = next(iter(_children(trigger, {"dobj"})), None)
     frame.preps = _prep_pairs(trigger)
+    if frame.passive and frame.subject is not None:
+        frame.preps += _prep_pairs(frame.subject)  # "evidence against X was presented"
     frame.dative = _dative(trigger, frame.preps)
     if frame.dobj is not None:
         frame.preps += _prep_pairs(frame.dobj)
@@ -152,6 +154,8 @@ def _dative(trigger: Token, preps: list[tuple[str, Token]]) -> Token | None:
 
 def _objects(frame: Frame) -> list[Token]:
     objects = [content_head(frame.dobj)] if frame.dobj is not None else []
+    if frame.passive and frame.subject is not None:
+        objects.append(content_head(frame.subject))  # "evidence was presented": the logical object
     xcomp = frame.xcomp
     if xcomp is not None and xcomp.lemma_.lower() in clause_words()["light_verbs"]:
         objects += _children(xcomp, {"dobj"})
@@ -186,6 +190,7 @@ def _nominal_frame(frame: Frame) -> Frame:
             frame.subject, frame.passive = find_subject(verb)
     if owner is not None and (frame.subject is None or noun.dep_ == "nsubj"):
         frame.subject = owner
+    frame.agent = next((obj for word, obj in frame.preps if word == "by"), None)  # "a strike by X"
     return frame
 
 
