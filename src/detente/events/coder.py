@@ -24,7 +24,7 @@ from detente.dates import resolve_event_date
 from detente.events.classifier import EventClassifier
 from detente.events.combine import CLASSIFIER_CODER, classifier_codes, fallback_type, rerank
 from detente.events.frames import Frame, build_frame, clause_words, content_head, find_subject
-from detente.events.intent import intent_code
+from detente.events.intent import intent_code, refusal_code
 from detente.events.modality import is_negated, modality_of
 from detente.events.similar import SimilarVerbs
 from detente.ingest import is_boilerplate
@@ -260,7 +260,9 @@ class EventCoder:
         trigger = frame.trigger
         modality, negated = modality_of(trigger), is_negated(trigger)
         code, coder = match.pattern.cameo, f"{match.coder}:{match.pattern.id}"
-        if _conditional_threat(trigger) and not negated:
+        if negated and _refused(trigger) and refusal_code(code):
+            code, coder, negated = str(refusal_code(code)), f"{coder}+refusal", False
+        elif _conditional_threat(trigger) and not negated:
             intended = intent_code(code)
             code = intended if intended and intended.startswith("13") else "130"
             coder = f"{coder}+threat"
@@ -294,6 +296,18 @@ def _structure_verbs() -> frozenset[str]:
     words = clause_words()
     groups = ("speech", "cognition", "intent", "refusal", "light_verbs", "non_event_predicates", "denial")
     return frozenset().union(*(words[group] for group in groups))
+
+
+def _refused(trigger: Token) -> bool:
+    """A declared refusal rather than a mere non-event: "refused to release", "would not meet
+    the demands", "will not negotiate" (not "has not yet accepted")."""
+    words = clause_words()
+    head = trigger.head if trigger.dep_ == "xcomp" else trigger
+    if head.i != trigger.i and _lemma(head) in words["refusal"]:
+        return True
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    return bool(aux & {"will", "would", "wo", "shall", "can", "could", "ca"}) and not any(
+        c.lower_ == "yet" for c in head.children)
 
 
 def _conditional_threat(trigger: Token) -> bool:

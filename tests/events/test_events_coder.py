@@ -1,0 +1,166 @@
+"""The rule coder end to end on sentences written for these tests (en_core_web_md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.models import Document, Event
+from detente.pipeline import code_documents
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = dt.date(2020, 6, 10)  # a Wednesday
+
+
+def code(text: str) -> list[Event]:
+    return list(next(code_documents([Document(doc_id="t", text=text, date=PUBLISHED)])).events)
+
+
+def find(events: list[Event], trigger: str) -> Event:
+    found = [e for e in events if e.trigger.text == trigger]
+    assert found, [(e.trigger.text, e.cameo) for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target", "cameo", "modality", "negated"),
+    [
+        # plain actions, with source and target from the parse
+        ("Poland expelled four Russian diplomats.", "expelled", "POLGOV", "RUS", "161", "asserted", False),
+        (
+            "The Kenyan government imposed a curfew on Mombasa.",
+            "imposed",
+            "KENGOV",
+            None,
+            "1723",
+            "asserted",
+            False,
+        ),
+        # reported speech keeps the event and marks it reported
+        (
+            "Officials said Chinese troops shelled Indian positions.",
+            "shelled",
+            "CHNMIL",
+            "IND",
+            "194",
+            "reported",
+            False,
+        ),
+        # an announced action is an intention (CAMEO 03), a conditional one a threat (CAMEO 13)
+        ("Japan will send aid to Mozambique.", "send", "JPNGOV", "MOZ", "033", "intended", False),
+        (
+            "Nigeria will withdraw its troops from Chad unless the government holds elections.",
+            "withdraw",
+            "NGAGOV",
+            "TCD",
+            "130",
+            "intended",
+            False,
+        ),
+        # a declared refusal of a cooperative act is a rejection; a pending one is only negated
+        (
+            "Iran will not negotiate with the United States.",
+            "negotiate",
+            "IRNGOV",
+            "USA",
+            "125",
+            "intended",
+            False,
+        ),
+        (
+            "The Iranian government refused to release the British sailors.",
+            "refused",
+            "IRNGOV",
+            "GBR",
+            "1243",
+            "asserted",
+            False,
+        ),
+        (
+            "Iran said it would not release the British sailors.",
+            "release",
+            "IRNGOV",
+            "GBR",
+            "1243",
+            "intended",
+            False,
+        ),
+        # "X said Y must ..." is X's demand on Y
+        (
+            "Egypt said the United States must mediate between Israel and the Palestinians.",
+            "mediate",
+            "EGYGOV",
+            "USA",
+            "100",
+            "reported",
+            False,
+        ),
+        # the target of a threat sits inside its complement
+        (
+            "Azerbaijan threatened to break relations with Russia.",
+            "threatened",
+            "AZEGOV",
+            "RUS",
+            "1313",
+            "asserted",
+            False,
+        ),
+    ],
+)
+def test_events_coder_codes(
+    text: str, trigger: str, source: str, target: str | None, cameo: str, modality: str, negated: bool
+) -> None:
+    event = find(code(text), trigger)
+    assert event.source is not None and event.source.code == source
+    assert (event.target.country if event.target else None) == target
+    assert (event.cameo, event.modality, event.negated) == (cameo, modality, negated)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Biden called Putin a killer.",
+        "Biden called Putin on Tuesday to discuss the war.",
+    ],
+)
+def test_events_coder_call_is_never_a_phone_call_by_default(text: str) -> None:
+    assert all(e.cameo != "041" for e in code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo_root"),
+    [
+        ("President Biden called Putin a killer.", "11"),
+        ("Biden described Putin as a murderer.", "11"),
+    ],
+)
+def test_events_coder_denunciations(text: str, cameo_root: str) -> None:
+    event = next(e for e in code(text) if e.cameo_root == cameo_root)
+    assert (event.source.country, event.target.country) == ("USA", "RUS")
+
+
+def test_events_coder_pending_acceptance_is_negated_not_rejected() -> None:
+    event = find(code("President Biden has not yet accepted the Russian offer."), "accepted")
+    assert event.negated and event.plover == "AGREE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters demanded that the government grant them more rights.",
+        "Activists called for the government to release the detainees.",
+    ],
+)
+def test_events_coder_what_is_demanded_has_not_happened(text: str) -> None:
+    assert not [e for e in code(text) if e.plover in {"CONCEDE", "RETREAT"}]
+
+
+def test_events_coder_unattributed_attack_keeps_its_victims() -> None:
+    event = find(code("A roadside bomb killed three Afghan soldiers near Kandahar."), "killed")
+    assert event.source is None and event.target is not None and event.target.country == "AFG"
+
+
+def test_events_coder_boilerplate_is_no_event() -> None:
+    assert code("Follow our latest local and sports news via Google news.") == []
