@@ -1,8 +1,7 @@
 """A hand-built event store for dedup, relations and export tests.
 
-Creates exactly the store tables of the module contract (documents, events) in a DuckDB database
-and fills them from hand-written rows, so these tests do not depend on the NLP pipeline or on
-``detente.store``.
+Creates the store's own tables (``detente.store.schema``) in a DuckDB database and fills them from
+hand-written rows, so these tests do not depend on the NLP pipeline.
 """
 
 from __future__ import annotations
@@ -15,21 +14,10 @@ from typing import Any
 import duckdb
 
 from detente.models import make_event_id
+from detente.store.schema import create_schema
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "dedup_corpus"
 
-STORE_DDL = """
-CREATE TABLE documents (doc_id VARCHAR PRIMARY KEY, content_hash VARCHAR, title VARCHAR, date DATE,
-    source VARCHAR, url VARCHAR, language VARCHAR, path VARCHAR, text VARCHAR, ingested_at TIMESTAMP);
-CREATE TABLE events (event_id VARCHAR PRIMARY KEY, doc_id VARCHAR, sentence_index INTEGER, sentence VARCHAR,
-    source_text VARCHAR, source_name VARCHAR, source_country VARCHAR, source_sector VARCHAR,
-    source_code VARCHAR, target_text VARCHAR, target_name VARCHAR, target_country VARCHAR,
-    target_sector VARCHAR, target_code VARCHAR, cameo VARCHAR, cameo_root VARCHAR, cameo_name VARCHAR,
-    plover VARCHAR, plover_mode VARCHAR, goldstein DOUBLE, quad_class INTEGER, date DATE,
-    date_precision VARCHAR, negated BOOLEAN, modality VARCHAR, confidence DOUBLE, coder VARCHAR,
-    trigger_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER, ontology_version VARCHAR,
-    detente_version VARCHAR, location JSON, quote_id VARCHAR, record JSON);
-"""
 
 EVENT_COLUMNS = (
     "event_id",
@@ -71,7 +59,7 @@ EVENT_COLUMNS = (
 
 
 def create_store(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(STORE_DDL)
+    create_schema(con)
 
 
 def gdelt_quad(cameo: str) -> int:

@@ -1,3 +1,5 @@
+"""Fixtures shared by the dedup, relations and export tests: the hand-coded corpus in a store."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
