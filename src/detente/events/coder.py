@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -22,9 +21,24 @@ from detente import __version__
 from detente.actors import ActorResolver
 from detente.dates import resolve_event_date
 from detente.events.classifier import EventClassifier
+from detente.events.clauses import (
+    complement_subject,
+    conditional_threat,
+    eventive,
+    find_addressee,
+    find_speaker,
+    is_intention,
+    lemma,
+    main_predicate,
+    obliged,
+    refused,
+    requested,
+    structure_verbs,
+)
 from detente.events.combine import CLASSIFIER_CODER, classifier_codes, fallback_type, rerank
-from detente.events.frames import Frame, build_frame, clause_words, content_head, find_subject
+from detente.events.frames import Frame, build_frame, clause_words, content_head
 from detente.events.intent import intent_code, refusal_code
+from detente.events.matching import compound_forms, compound_object, syntax_matches
 from detente.events.modality import is_negated, modality_of
 from detente.events.similar import SimilarVerbs
 from detente.ingest import is_boilerplate
@@ -115,7 +129,7 @@ class EventCoder:
         for token in sent:
             if token.dep_ == "xcomp" and token.head.i in coded:
                 continue  # "suggested holding talks": the complement is part of the coded verb's event
-            if _requested(token):
+            if requested(token):
                 continue  # "demands that the government grant rights": what is asked has not happened
             events = self._code_obligation(token, sent, index, state) or self._code_trigger(
                 token, sent, index, state, coded)
@@ -138,10 +152,10 @@ class EventCoder:
             return rerank(kept, by_type)
         found = fallback_type(probabilities)
         predicate = main_predicate(sent)
-        if found is None or predicate is None or not _eventive(predicate):
+        if found is None or predicate is None or not eventive(predicate):
             return []
         label, probability = found
-        pattern = VerbPattern(id=f"type-{label}", lemma=_lemma(predicate),
+        pattern = VerbPattern(id=f"type-{label}", lemma=lemma(predicate),
                               cameo=classifier_codes()[label], confidence=probability)
         frame = build_frame(predicate)
         made = self._events_for(Match(pattern, CLASSIFIER_CODER, 1.0), frame, sent, index, state) or []
@@ -149,9 +163,9 @@ class EventCoder:
 
     def _code_obligation(self, token: Token, sent: Span, index: int, state: DocState) -> list[Event]:
         """"X said Y must do Z" is X's demand on Y (CAMEO 100), whatever Z is."""
-        if token.pos_ not in {"VERB", "AUX"} or not _obliged(token):
+        if token.pos_ not in {"VERB", "AUX"} or not obliged(token):
             return []
-        pattern = VerbPattern(id="obligation-demand", lemma=_lemma(token), cameo="100", source="speaker",
+        pattern = VerbPattern(id="obligation-demand", lemma=lemma(token), cameo="100", source="speaker",
                               confidence=0.7)
         return self._events_for(Match(pattern, RULE_CODER, 1.0), build_frame(token), sent, index, state) or []
 
@@ -161,11 +175,11 @@ class EventCoder:
             patterns = self.ontology.patterns_for(lemma, "VERB")
             if patterns:
                 return [Match(p, RULE_CODER, 1.0) for p in patterns]
-            if token.pos_ == "VERB" and self.similar is not None and lemma not in _structure_verbs():
+            if token.pos_ == "VERB" and self.similar is not None and lemma not in structure_verbs():
                 return [Match(p, VECTOR_CODER, weight)
                         for p, weight in self.similar.patterns_like(token, self.ontology)]
         elif token.pos_ == "NOUN":
-            for form in (*_compound_forms(token), lemma):  # "air strike" before "strike"
+            for form in (*compound_forms(token), lemma):  # "air strike" before "strike"
                 patterns = self.ontology.patterns_for(form, "NOUN")
                 if patterns:
                     return [Match(p, RULE_CODER, 1.0) for p in patterns]
@@ -179,8 +193,8 @@ class EventCoder:
         if token.pos_ == "NOUN" and _governing_verb(token).i in coded:
             return []  # "imposed sanctions on X" is coded once, through the verb
         frame = build_frame(token)
-        ranked = sorted((m for m in matches if _syntax_matches(m.pattern, frame)),
-                        key=lambda m: (-m.pattern.specificity, -_compound_object(m.pattern, frame),
+        ranked = sorted((m for m in matches if syntax_matches(m.pattern, frame)),
+                        key=lambda m: (-m.pattern.specificity, -compound_object(m.pattern, frame),
                                        m.pattern.line))
         for match in ranked:
             events = self._events_for(match, frame, sent, index, state)
@@ -235,7 +249,7 @@ class EventCoder:
             return _first_actors(frame.objects, self, state)
         found = self._auto_targets(frame, state, sources)
         if not found and self.ontology.cameo(pattern.cameo).root in CLAUSE_TARGET_ROOTS:
-            found = self.actors_of(_complement_subject(frame.trigger), state)
+            found = self.actors_of(complement_subject(frame.trigger), state)
         return found
 
     def _auto_targets(self, frame: Frame, state: DocState, sources: list[Actor],
@@ -260,13 +274,13 @@ class EventCoder:
         trigger = frame.trigger
         modality, negated = modality_of(trigger), is_negated(trigger)
         code, coder = match.pattern.cameo, f"{match.coder}:{match.pattern.id}"
-        if negated and _refused(trigger) and refusal_code(code):
+        if negated and refused(trigger) and refusal_code(code):
             code, coder, negated = str(refusal_code(code)), f"{coder}+refusal", False
-        elif _conditional_threat(trigger) and not negated:
+        elif conditional_threat(trigger) and not negated:
             intended = intent_code(code)
             code = intended if intended and intended.startswith("13") else "130"
             coder = f"{coder}+threat"
-        elif _is_intention(trigger, modality, negated) and intent_code(code):
+        elif is_intention(trigger, modality, negated) and intent_code(code):
             code, coder = str(intent_code(code)), f"{coder}+intent"
         cameo = self.ontology.cameo(code)
         plover, mode = self.ontology.plover(cameo.code)
@@ -286,112 +300,6 @@ class EventCoder:
 
 
 # -- helpers ----------------------------------------------------------------------------------
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
-@cache
-def _structure_verbs() -> frozenset[str]:
-    """Verbs that frame other events (say, want, refuse, hold ...): never coded by similarity."""
-    words = clause_words()
-    groups = ("speech", "cognition", "intent", "refusal", "light_verbs", "non_event_predicates", "denial")
-    return frozenset().union(*(words[group] for group in groups))
-
-
-def _refused(trigger: Token) -> bool:
-    """A declared refusal rather than a mere non-event: "refused to release", "would not meet
-    the demands", "will not negotiate" (not "has not yet accepted")."""
-    words = clause_words()
-    head = trigger.head if trigger.dep_ == "xcomp" else trigger
-    if head.i != trigger.i and _lemma(head) in words["refusal"]:
-        return True
-    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
-    return bool(aux & {"will", "would", "wo", "shall", "can", "could", "ca"}) and not any(
-        c.lower_ == "yet" for c in head.children)
-
-
-def _conditional_threat(trigger: Token) -> bool:
-    """"Will withdraw its force unless the government ..." is a threat, whatever the action."""
-    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in trigger.children)
-
-
-def _requested(token: Token) -> bool:
-    """The token is what a demand asks for ("demands that X grant rights", "calls for X to quit")."""
-    requests = clause_words()["request_words"]
-    current = token
-    for _ in range(3):
-        if current.dep_ not in {"ccomp", "acl", "xcomp"} or current.head.i == current.i:
-            return False
-        current = current.head
-        if _lemma(current) in requests:
-            return True
-    return False
-
-
-def _obliged(verb: Token) -> bool:
-    """A must/should clause reported from someone else: "Egypt said the US must mediate"."""
-    if not any(c.dep_ == "aux" and c.lower_ in clause_words()["obligation_aux"] for c in verb.children):
-        return False
-    return verb.dep_ == "ccomp" and find_speaker(verb) is not None
-
-
-def _is_intention(trigger: Token, modality: str, negated: bool) -> bool:
-    """An announced future action ("will send", "is ready to send") or a conditional one
-    ("will withdraw unless ..."): coded as an intent or a threat, not as the action."""
-    if negated:
-        return False
-    if modality == "intended":
-        return True
-    conditions = clause_words()["threat_conditions"]
-    return modality == "hypothetical" and any(
-        c.dep_ == "advcl" and any(m.lower_ in conditions for m in c.children) for c in trigger.children)
-
-
-def _compound_forms(token: Token) -> list[str]:
-    """A noun with its compound modifier, spaced and joined: "air strike" -> ["air strike", "airstrike"]."""
-    modifiers = [c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
-    if not modifiers or token.pos_ != "NOUN":
-        return []
-    first = _lemma(modifiers[0])
-    return [f"{first} {_lemma(token)}", f"{first}{_lemma(token)}"]
-
-
-def _compound_object(pattern: VerbPattern, frame: Frame) -> bool:
-    """The pattern's object constraint matched a compound form ("launch" + "airstrike")."""
-    return bool(pattern.object) and any(form in pattern.object for obj in frame.objects
-                                        for form in _compound_forms(obj))
-
-
-def _head_lemmas(token: Token) -> set[str]:
-    """The lemma of an argument head; for a name, also its titles ("Ambassador Antonov"); for a
-    noun, also its compound forms ("air strike", "airstrike")."""
-    lemmas = {_lemma(token), *_compound_forms(token)}
-    if token.pos_ == "PROPN":
-        lemmas.update(_lemma(c) for c in token.children if c.dep_ == "compound")
-    return lemmas
-
-
-def _any_lemma_in(tokens: Iterable[Token], allowed: frozenset[str]) -> bool:
-    return any(_head_lemmas(token) & allowed for token in tokens)
-
-
-def _syntax_matches(pattern: VerbPattern, frame: Frame) -> bool:
-    """Every syntactic constraint the pattern sets holds for the frame."""
-    trigger = frame.trigger
-    particles = {c.lower_ for c in trigger.children if c.dep_ == "prt"}
-    if pattern.particle and pattern.particle not in particles:
-        return False
-    if pattern.object and not _any_lemma_in(frame.objects, pattern.object):
-        return False
-    if pattern.prep:
-        objects = frame.prep_objects(pattern.prep)
-        if not objects or (pattern.prep_object and not _any_lemma_in(objects, pattern.prep_object)):
-            return False
-    if pattern.xcomp and (frame.xcomp is None or _lemma(frame.xcomp) not in pattern.xcomp):
-        return False
-    return not pattern.attr or any(_lemma(a) in pattern.attr for a in frame.attrs)
-
-
 @cache
 def recipient_required() -> frozenset[str]:
     """PLOVER types that need a recipient (the manual's "Requires recipient: Yes")."""
@@ -403,70 +311,6 @@ def recipient_required() -> frozenset[str]:
 def _governing_verb(noun: Token) -> Token:
     """The verb a nominal trigger is the object of (directly or through a preposition)."""
     return noun.head.head if noun.dep_ == "pobj" else noun.head
-
-
-def _eventive(predicate: Token) -> bool:
-    """A predicate that can carry a classifier-coded event: not a copula or possession verb, and
-    not negated, hypothetical or denied."""
-    if _lemma(predicate) in clause_words()["non_event_predicates"] or is_negated(predicate):
-        return False
-    return modality_of(predicate) not in {"hypothetical", "denied"}
-
-
-def main_predicate(sent: Span) -> Token | None:
-    """The verb that carries the sentence's news: the root, or what a reporting root reports
-    ("Washington said [the step enjoyed support]" -> "enjoyed")."""
-    words = clause_words()
-    reporting = words["speech"] | words["cognition"]
-    current = sent.root
-    for _ in range(4):
-        if current.pos_ not in {"VERB", "AUX"}:
-            return None
-        if _lemma(current) not in reporting:
-            return current
-        reported = [c for c in current.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}]
-        if not reported:
-            return current
-        current = reported[0]
-    return current
-
-
-def find_speaker(trigger: Token) -> Token | None:
-    """The subject of the reporting verb governing the trigger's clause ("X said Y is ...")."""
-    words = clause_words()
-    reporting = words["speech"] | words["cognition"]
-    current = trigger
-    for _ in range(8):
-        if current.head.i == current.i:
-            return None
-        relation, current = current.dep_, current.head
-        if relation in {"ccomp", "parataxis"} and _lemma(current) in reporting:
-            subject, _ = find_subject(current)
-            return subject
-    return None
-
-
-def find_addressee(trigger: Token) -> Token | None:
-    """Whom a reporting verb addresses: its dative, or "to X" on it or on the verbs above it."""
-    speech = clause_words()["speech"]
-    current: Token | None = trigger
-    for _ in range(8):
-        if current is None or current.head.i == current.i:
-            break
-        current = current.head
-        if current.pos_ == "VERB" and (_lemma(current) in speech or current.dep_ == "ROOT"):
-            for token in _non_clausal_subtree(current):
-                if token.dep_ == "dative" or (token.dep_ == "pobj" and token.head.lower_ == "to"):
-                    return token
-    return None
-
-
-def _non_clausal_subtree(verb: Token) -> Iterable[Token]:
-    stack = [c for c in verb.children if c.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "relcl"}]
-    while stack:
-        token = stack.pop(0)
-        yield token
-        stack.extend(c for c in token.children if c.dep_ not in {"ccomp", "relcl", "acl"})
 
 
 def _ordered_preps(frame: Frame) -> list[Token]:
@@ -497,15 +341,6 @@ def _posted_to(frame: Frame, coder: EventCoder, state: DocState, sources: list[A
         if actor.posted_to and (not sources or actor.posted_to != sources[0].country):
             return [Actor(text=actor.posted_to, country=actor.posted_to, kind="country")]
     return []
-
-
-def _complement_subject(trigger: Token) -> Token | None:
-    """The subject of a clausal complement: whom "demanded that X withdraw" addresses."""
-    for clause in (c for c in trigger.children if c.dep_ == "ccomp"):
-        subject, _ = find_subject(clause)
-        if subject is not None:
-            return subject
-    return None
 
 
 def _pairs(sources: list[Actor | None], targets: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
@@ -543,4 +378,4 @@ def _unique_actors(actors: list[Actor]) -> list[Actor]:
     return list(seen.values())
 
 
-__all__ = ["RULE_CODER", "VECTOR_CODER", "EventCoder", "find_addressee", "find_speaker"]
+__all__ = ["RULE_CODER", "VECTOR_CODER", "EventCoder"]

@@ -1,0 +1,154 @@
+"""Clause structure around a trigger: who speaks, what is asked, intended, refused or threatened.
+
+Reads spaCy Tokens and the word lists in data/events/clause_words.json; knows nothing of codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from detente.events.frames import clause_words, find_subject
+from detente.events.modality import is_negated, modality_of
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+@cache
+def structure_verbs() -> frozenset[str]:
+    """Verbs that frame other events (say, want, refuse, hold ...): never coded by similarity."""
+    words = clause_words()
+    groups = ("speech", "cognition", "intent", "refusal", "light_verbs", "non_event_predicates", "denial")
+    return frozenset().union(*(words[group] for group in groups))
+
+
+def refused(trigger: Token) -> bool:
+    """A declared refusal rather than a mere non-event: "refused to release", "would not meet
+    the demands", "will not negotiate" (not "has not yet accepted")."""
+    words = clause_words()
+    head = trigger.head if trigger.dep_ == "xcomp" else trigger
+    if head.i != trigger.i and lemma(head) in words["refusal"]:
+        return True
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    return bool(aux & {"will", "would", "wo", "shall", "can", "could", "ca"}) and not any(
+        c.lower_ == "yet" for c in head.children)
+
+
+def conditional_threat(trigger: Token) -> bool:
+    """"Will withdraw its force unless the government ..." is a threat, whatever the action."""
+    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in trigger.children)
+
+
+def requested(token: Token) -> bool:
+    """The token is what a demand asks for ("demands that X grant rights", "calls for X to quit")."""
+    requests = clause_words()["request_words"]
+    current = token
+    for _ in range(3):
+        if current.dep_ not in {"ccomp", "acl", "xcomp"} or current.head.i == current.i:
+            return False
+        current = current.head
+        if lemma(current) in requests:
+            return True
+    return False
+
+
+def obliged(verb: Token) -> bool:
+    """A must/should clause reported from someone else: "Egypt said the US must mediate"."""
+    if not any(c.dep_ == "aux" and c.lower_ in clause_words()["obligation_aux"] for c in verb.children):
+        return False
+    return verb.dep_ == "ccomp" and find_speaker(verb) is not None
+
+
+def is_intention(trigger: Token, modality: str, negated: bool) -> bool:
+    """An announced future action ("will send", "is ready to send") or a conditional one
+    ("will withdraw unless ..."): coded as an intent or a threat, not as the action."""
+    if negated:
+        return False
+    if modality == "intended":
+        return True
+    conditions = clause_words()["threat_conditions"]
+    return modality == "hypothetical" and any(
+        c.dep_ == "advcl" and any(m.lower_ in conditions for m in c.children) for c in trigger.children)
+
+
+def eventive(predicate: Token) -> bool:
+    """A predicate that can carry a classifier-coded event: not a copula or possession verb, and
+    not negated, hypothetical or denied."""
+    if lemma(predicate) in clause_words()["non_event_predicates"] or is_negated(predicate):
+        return False
+    return modality_of(predicate) not in {"hypothetical", "denied"}
+
+
+def main_predicate(sent: Span) -> Token | None:
+    """The verb that carries the sentence's news: the root, or what a reporting root reports
+    ("Washington said [the step enjoyed support]" -> "enjoyed")."""
+    words = clause_words()
+    reporting = words["speech"] | words["cognition"]
+    current = sent.root
+    for _ in range(4):
+        if current.pos_ not in {"VERB", "AUX"}:
+            return None
+        if lemma(current) not in reporting:
+            return current
+        reported = [c for c in current.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}]
+        if not reported:
+            return current
+        current = reported[0]
+    return current
+
+
+def find_speaker(trigger: Token) -> Token | None:
+    """The subject of the reporting verb governing the trigger's clause ("X said Y is ...")."""
+    words = clause_words()
+    reporting = words["speech"] | words["cognition"]
+    current = trigger
+    for _ in range(8):
+        if current.head.i == current.i:
+            return None
+        relation, current = current.dep_, current.head
+        if relation in {"ccomp", "parataxis"} and lemma(current) in reporting:
+            subject, _ = find_subject(current)
+            return subject
+    return None
+
+
+def find_addressee(trigger: Token) -> Token | None:
+    """Whom a reporting verb addresses: its dative, or "to X" on it or on the verbs above it."""
+    speech = clause_words()["speech"]
+    current: Token | None = trigger
+    for _ in range(8):
+        if current is None or current.head.i == current.i:
+            break
+        current = current.head
+        if current.pos_ == "VERB" and (lemma(current) in speech or current.dep_ == "ROOT"):
+            for token in non_clausal_subtree(current):
+                if token.dep_ == "dative" or (token.dep_ == "pobj" and token.head.lower_ == "to"):
+                    return token
+    return None
+
+
+def non_clausal_subtree(verb: Token) -> Iterable[Token]:
+    stack = [c for c in verb.children if c.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "relcl"}]
+    while stack:
+        token = stack.pop(0)
+        yield token
+        stack.extend(c for c in token.children if c.dep_ not in {"ccomp", "relcl", "acl"})
+
+
+def complement_subject(trigger: Token) -> Token | None:
+    """The subject of a clausal complement: whom "demanded that X withdraw" addresses."""
+    for clause in (c for c in trigger.children if c.dep_ == "ccomp"):
+        subject, _ = find_subject(clause)
+        if subject is not None:
+            return subject
+    return None
+
+
+__all__ = [
+    "complement_subject", "conditional_threat", "eventive", "find_addressee", "find_speaker",
+    "is_intention", "lemma", "main_predicate", "obliged", "refused", "requested", "structure_verbs",
+]

@@ -1,0 +1,59 @@
+"""Does a verb pattern's syntactic side fit a frame? Lemmas of argument heads and compounds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from detente.events.clauses import lemma
+from detente.events.frames import Frame
+from detente.ontology.patterns import VerbPattern
+
+
+def compound_forms(token: Token) -> list[str]:
+    """A noun with its compound modifier, spaced and joined: "air strike" -> ["air strike", "airstrike"]."""
+    modifiers = [c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
+    if not modifiers or token.pos_ != "NOUN":
+        return []
+    first = lemma(modifiers[0])
+    return [f"{first} {lemma(token)}", f"{first}{lemma(token)}"]
+
+
+def compound_object(pattern: VerbPattern, frame: Frame) -> bool:
+    """The pattern's object constraint matched a compound form ("launch" + "airstrike")."""
+    return bool(pattern.object) and any(form in pattern.object for obj in frame.objects
+                                        for form in compound_forms(obj))
+
+
+def head_lemmas(token: Token) -> set[str]:
+    """The lemma of an argument head; for a name, also its titles ("Ambassador Antonov"); for a
+    noun, also its compound forms ("air strike", "airstrike")."""
+    lemmas = {lemma(token), *compound_forms(token)}
+    if token.pos_ == "PROPN":
+        lemmas.update(lemma(c) for c in token.children if c.dep_ == "compound")
+    return lemmas
+
+
+def any_lemma_in(tokens: Iterable[Token], allowed: frozenset[str]) -> bool:
+    return any(head_lemmas(token) & allowed for token in tokens)
+
+
+def syntax_matches(pattern: VerbPattern, frame: Frame) -> bool:
+    """Every syntactic constraint the pattern sets holds for the frame."""
+    trigger = frame.trigger
+    particles = {c.lower_ for c in trigger.children if c.dep_ == "prt"}
+    if pattern.particle and pattern.particle not in particles:
+        return False
+    if pattern.object and not any_lemma_in(frame.objects, pattern.object):
+        return False
+    if pattern.prep:
+        objects = frame.prep_objects(pattern.prep)
+        if not objects or (pattern.prep_object and not any_lemma_in(objects, pattern.prep_object)):
+            return False
+    if pattern.xcomp and (frame.xcomp is None or lemma(frame.xcomp) not in pattern.xcomp):
+        return False
+    return not pattern.attr or any(lemma(a) in pattern.attr for a in frame.attrs)
+
+
+__all__ = ["compound_forms", "compound_object", "head_lemmas", "syntax_matches"]
