@@ -63,14 +63,15 @@ def find_subject(token: Token) -> tuple[Token | None, bool]:
 
     Returns (subject, passive). A relative pronoun subject is replaced by the noun it modifies.
     """
-    current = token
+    current, via = token, ""
     for _ in range(8):
         subjects = _children(current, SUBJECT_DEPS)
         if subjects:
             return _unrelativise(subjects[0], current), False
         passive = _children(current, {"nsubjpass"})
         if passive:
-            return _unrelativise(passive[0], current), True
+            # "X was forced/scheduled to visit": X is the one who visits, actively
+            return _unrelativise(passive[0], current), via != "xcomp"
         if current.dep_ == "relcl":
             return current.head, False
         if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
@@ -82,9 +83,9 @@ def find_subject(token: Token) -> tuple[Token | None, bool]:
             controller = _object_controller(current)
             if controller is not None:
                 return controller, False
-            current = current.head.head
+            current, via = current.head.head, "pcomp"
         else:
-            current = current.head
+            current, via = current.head, current.dep_
     return None, False
 
 
