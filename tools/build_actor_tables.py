@@ -32,6 +32,11 @@ CODE_FIXES = {"XKX": "KOS"}  # PLOVER uses KOS for Kosovo
 NAME_WORDS = re.compile(r"\b(Republic|Kingdom|Islands?|Territor|Union|State|Federation|of)\b")
 PERSON_END = re.compile(r"(er|or|ist|ian|man|woman|ant|ent|ee|ier|eer|ive|ary|son|person|chief|head)$")
 GROUP_END = re.compile(r"(men|women|people|forces|troops|personnel)$")
+# Institutions whose names end like person nouns ("government", "parliament", "ministry").
+ORG_END = re.compile(r"(ment|ministry|council|court|assembly|agency|office|party|union|committee|"
+                     r"commission|bank|company|corporation|authority|administration|board|bureau|"
+                     r"embassy|front|organi[sz]ation|service|network|regime|cabinet|senate|congress|"
+                     r"junta|directorate|secretariat)$")
 TRAILING_FUNCTION_WORDS = {"to", "in", "for", "at", "of", "the", "and", "on", "with"}
 SUBSTITUTION = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
 ENTRY = re.compile(r"^([^#\[{]+?)\s*(?:\{[^}]*\})?\s*\[~([A-Z]+)\]")
@@ -88,6 +93,8 @@ def _agent_kind(noun: str, sector: str) -> str:
         return "none"
     if GROUP_END.search(noun) or noun.endswith("police"):
         return "group"
+    if ORG_END.search(noun):
+        return "org"
     return "person" if PERSON_END.search(noun) else "org"
 
 

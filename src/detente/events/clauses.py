@@ -44,14 +44,15 @@ def conditional_threat(trigger: Token) -> bool:
 
 
 def requested(token: Token) -> bool:
-    """The token is what a demand asks for ("demands that X grant rights", "calls for X to quit")."""
+    """The token is what a demand asks for ("demands that X grant rights", "calls for X to quit",
+    "said the US must be ready to mediate")."""
     requests = clause_words()["request_words"]
     current = token
     for _ in range(3):
-        if current.dep_ not in {"ccomp", "acl", "xcomp"} or current.head.i == current.i:
+        if current.dep_ not in {"ccomp", "acl", "xcomp", "acomp"} or current.head.i == current.i:
             return False
         current = current.head
-        if lemma(current) in requests:
+        if lemma(current) in requests or obliged(current):
             return True
     return False
 

@@ -58,6 +58,7 @@ CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})
 # Attacks by unnamed perpetrators ("a roadside bomb killed three soldiers") are still events when
 # the victims are known: CAMEO 18-20 may have an unknown source.
 UNKNOWN_SOURCE_ROOTS = frozenset({"18", "19", "20"})
+SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr", "oprd", "appos",
                            "conj", "npadvmod"})
 
@@ -292,7 +293,7 @@ class EventCoder:
             cameo_name=cameo.name, plover=plover, plover_mode=mode,
             goldstein=self.ontology.goldstein(cameo.code), quad_class=self.ontology.quad_class(cameo.code),
             date=day, date_precision=precision, negated=negated, modality=modality,
-            confidence=_confidence(match, source, target, modality),
+            confidence=_confidence(match, source, target, modality, trigger),
             coder=coder,
             trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
             ontology_version=self.version, detente_version=__version__,
@@ -356,7 +357,10 @@ def _same_actor(source: Actor, target: Actor) -> bool:
     return bool(source.code) and source.code == target.code and source.name == target.name
 
 
-def _confidence(match: Match, source: Actor | None, target: Actor | None, modality: str) -> float:
+def _confidence(match: Match, source: Actor | None, target: Actor | None, modality: str,
+                trigger: Token) -> float:
+    """The pattern's confidence, lowered for unknown actors, a missing target, a hypothesis and a
+    subordinate clause ("blockaded Paris to demand an end": the blockade is the news)."""
     score = match.pattern.confidence * match.weight
     if source is None or not source.country:
         score *= 0.75
@@ -364,6 +368,8 @@ def _confidence(match: Match, source: Actor | None, target: Actor | None, modali
         score *= 0.9
     if modality == "hypothetical":
         score *= 0.85
+    if trigger.dep_ in SUBORDINATE_DEPS:
+        score *= 0.9
     return round(min(max(score, 0.01), 1.0), 3)
 
 
