@@ -157,6 +157,18 @@ def test_events_coder_what_is_demanded_has_not_happened(text: str) -> None:
     assert not [e for e in code(text) if e.plover in {"CONCEDE", "RETREAT"}]
 
 
+def test_events_coder_a_wish_for_another_actor_is_an_appeal() -> None:
+    events = code("The Kenyan government wants Uganda to close the border.")
+    appeal = find(events, "wants")
+    assert (appeal.source.code, appeal.target.country, appeal.cameo) == ("KENGOV", "UGA", "020")
+    assert not [e for e in events if e.trigger.text == "close"]  # what is wished has not happened
+
+
+def test_events_coder_a_hypothetical_wish_is_no_appeal() -> None:
+    assert not [e for e in code("The Kenyan government might want Uganda to close the border.")
+                if e.cameo == "020"]
+
+
 def test_events_coder_unattributed_attack_keeps_its_victims() -> None:
     event = find(code("A roadside bomb killed three Afghan soldiers near Kandahar."), "killed")
     assert event.source is None and event.target is not None and event.target.country == "AFG"

@@ -52,7 +52,19 @@ def requested(token: Token) -> bool:
         if current.dep_ not in {"ccomp", "acl", "xcomp", "acomp"} or current.head.i == current.i:
             return False
         current = current.head
-        if lemma(current) in requests or obliged(current):
+        if lemma(current) in requests or obliged(current) or wishes_for_other(current):
+            return True
+    return False
+
+
+def wishes_for_other(verb: Token) -> bool:
+    """"Obama wants Putin to attack X": a wish whose complement has a subject of its own."""
+    if lemma(verb) not in clause_words()["desire"]:
+        return False
+    own, _ = find_subject(verb)
+    for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
+        other = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if other is not None and (own is None or other.i != own.i):
             return True
     return False
 
@@ -152,4 +164,5 @@ def complement_subject(trigger: Token) -> Token | None:
 __all__ = [
     "complement_subject", "conditional_threat", "eventive", "find_addressee", "find_speaker",
     "is_intention", "lemma", "main_predicate", "obliged", "refused", "requested", "structure_verbs",
+    "wishes_for_other",
 ]

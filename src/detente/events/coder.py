@@ -34,6 +34,7 @@ from detente.events.clauses import (
     refused,
     requested,
     structure_verbs,
+    wishes_for_other,
 )
 from detente.events.combine import CLASSIFIER_CODER, classifier_codes, fallback_type, rerank
 from detente.events.frames import Frame, build_frame, clause_words, content_head
@@ -132,7 +133,7 @@ class EventCoder:
                 continue  # "suggested holding talks": the complement is part of the coded verb's event
             if requested(token):
                 continue  # "demands that the government grant rights": what is asked has not happened
-            events = self._code_obligation(token, sent, index, state) or self._code_trigger(
+            events = self._code_request_clause(token, sent, index, state) or self._code_trigger(
                 token, sent, index, state, coded)
             if any(event.coder.startswith(RULE_CODER) for event in events):
                 coded.add(token.i)
@@ -162,12 +163,19 @@ class EventCoder:
         made = self._events_for(Match(pattern, CLASSIFIER_CODER, 1.0), frame, sent, index, state) or []
         return [event for event in made if event.source and event.source.country]
 
-    def _code_obligation(self, token: Token, sent: Span, index: int, state: DocState) -> list[Event]:
-        """"X said Y must do Z" is X's demand on Y (CAMEO 100), whatever Z is."""
-        if token.pos_ not in {"VERB", "AUX"} or not obliged(token):
+    def _code_request_clause(self, token: Token, sent: Span, index: int, state: DocState) -> list[Event]:
+        """"X said Y must do Z" is X's demand on Y (CAMEO 100); "X wants Y to do Z" X's appeal to Y
+        (CAMEO 020), whatever Z is."""
+        if token.pos_ not in {"VERB", "AUX"}:
             return []
-        pattern = VerbPattern(id="obligation-demand", lemma=lemma(token), cameo="100", source="speaker",
-                              confidence=0.7)
+        if obliged(token):
+            pattern = VerbPattern(id="obligation-demand", lemma=lemma(token), cameo="100", source="speaker",
+                                  confidence=0.7)
+        elif wishes_for_other(token) and eventive(token):  # "might want X to" is no appeal
+            pattern = VerbPattern(id="wish-appeal", lemma=lemma(token), cameo="020", confidence=0.65,
+                                  target="complement")
+        else:
+            return []
         return self._events_for(Match(pattern, RULE_CODER, 1.0), build_frame(token), sent, index, state) or []
 
     def _candidates(self, token: Token) -> list[Match]:
@@ -240,6 +248,8 @@ class EventCoder:
         if pattern.source == "speaker":
             named = [actor for actor in clause_subjects if actor.country]
             return named or self.actors_of(find_addressee(frame.trigger), state)
+        if pattern.target == "complement":
+            return self.actors_of(complement_subject(frame.trigger), state)
         if pattern.target == "posted_to":
             return _posted_to(frame, self, state, sources)
         if pattern.target == "prep" and pattern.prep:

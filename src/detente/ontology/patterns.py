@@ -12,7 +12,9 @@ from typing import Literal
 from detente.errors import OntologyError
 
 SourceSlot = Literal["subject", "speaker"]
-TargetSlot = Literal["auto", "object", "prep", "posted_to", "none"]
+# "complement" (the subject of the trigger's clausal complement) is used by the coder's own
+# request rules, not by table rows.
+TargetSlot = Literal["auto", "object", "prep", "posted_to", "none", "complement"]
 
 
 @dataclass(frozen=True)
