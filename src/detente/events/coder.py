@@ -199,7 +199,7 @@ class EventCoder:
         matches = self._candidates(token)
         if not matches:
             return []
-        if token.pos_ == "NOUN" and _governing_verb(token).i in coded:
+        if token.pos_ == "NOUN" and _coded_through_verb(token, coded):
             return []  # "imposed sanctions on X" is coded once, through the verb
         frame = build_frame(token)
         ranked = sorted((m for m in matches if syntax_matches(m.pattern, frame)),
@@ -319,9 +319,13 @@ def recipient_required() -> frozenset[str]:
                      if row["requires_recipient"] == "yes")
 
 
-def _governing_verb(noun: Token) -> Token:
-    """The verb a nominal trigger is the object of (directly or through a preposition)."""
-    return noun.head.head if noun.dep_ == "pobj" else noun.head
+def _coded_through_verb(noun: Token, coded: set[int]) -> bool:
+    """The nominal trigger is the object of a coded verb (directly, through a preposition, or
+    through a light-verb complement: "suggested holding talks")."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if verb.i in coded:
+        return True
+    return verb.dep_ == "xcomp" and lemma(verb) in clause_words()["light_verbs"] and verb.head.i in coded
 
 
 def _ordered_preps(frame: Frame) -> list[Token]:
