@@ -97,6 +97,16 @@ def find(events: list[Event], trigger: str) -> Event:
             "reported",
             False,
         ),
+        # "received X from Y": the giver is the source
+        (
+            "Syrian rebels received weapons from Turkey.",
+            "received",
+            "TURGOV",
+            "SYR",
+            "072",
+            "asserted",
+            False,
+        ),
         # the target of a threat sits inside its complement
         (
             "Azerbaijan threatened to break relations with Russia.",
@@ -165,8 +175,9 @@ def test_events_coder_a_wish_for_another_actor_is_an_appeal() -> None:
 
 
 def test_events_coder_a_hypothetical_wish_is_no_appeal() -> None:
-    assert not [e for e in code("The Kenyan government might want Uganda to close the border.")
-                if e.cameo == "020"]
+    assert not [
+        e for e in code("The Kenyan government might want Uganda to close the border.") if e.cameo == "020"
+    ]
 
 
 def test_events_coder_unattributed_attack_keeps_its_victims() -> None:

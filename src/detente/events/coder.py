@@ -232,6 +232,8 @@ class EventCoder:
     def _sources(self, pattern: VerbPattern, frame: Frame,
                  state: DocState) -> tuple[list[Actor], list[Actor]]:
         subject = frame.agent if frame.passive else frame.subject
+        if pattern.source == "prep" and pattern.prep:  # "received weapons from X": X gives
+            return _first_actors(frame.prep_objects(pattern.prep), self, state), []
         if pattern.source == "speaker":
             clause_subjects = self.actors_of(frame.subject, state)
             speaker = find_speaker(frame.trigger)
@@ -248,11 +250,13 @@ class EventCoder:
         if pattern.source == "speaker":
             named = [actor for actor in clause_subjects if actor.country]
             return named or self.actors_of(find_addressee(frame.trigger), state)
+        if pattern.target == "subject":
+            return self.actors_of(frame.subject, state)
         if pattern.target == "complement":
             return self.actors_of(complement_subject(frame.trigger), state)
         if pattern.target == "posted_to":
             return _posted_to(frame, self, state, sources)
-        if pattern.target == "prep" and pattern.prep:
+        if pattern.target == "prep" and pattern.prep and pattern.source != "prep":
             return _first_actors(frame.prep_objects(pattern.prep), self, state)
         if frame.passive:
             return self.actors_of(frame.subject, state)

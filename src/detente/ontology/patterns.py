@@ -11,10 +11,10 @@ from typing import Literal
 
 from detente.errors import OntologyError
 
-SourceSlot = Literal["subject", "speaker"]
+SourceSlot = Literal["subject", "speaker", "prep"]
 # "complement" (the subject of the trigger's clausal complement) is used by the coder's own
 # request rules, not by table rows.
-TargetSlot = Literal["auto", "object", "prep", "posted_to", "none", "complement"]
+TargetSlot = Literal["auto", "object", "prep", "posted_to", "none", "complement", "subject"]
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,8 @@ KNOWN_FIELDS = frozenset({"id", "lemma", "cameo", "pos", "particle", "object", "
 CHOICES: dict[str, tuple[object, ...]] = {
     "pos": ("VERB", "NOUN"),
     "object_country": ("same", "other", None),
-    "source": ("subject", "speaker"),
-    "target": ("auto", "object", "prep", "posted_to", "none"),
+    "source": ("subject", "speaker", "prep"),
+    "target": ("auto", "object", "prep", "posted_to", "none", "subject"),
 }
 
 
