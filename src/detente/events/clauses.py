@@ -49,12 +49,18 @@ def requested(token: Token) -> bool:
     requests = clause_words()["request_words"]
     current = token
     for _ in range(3):
+        if current.dep_ == "advcl" and _asks(current.head, requests):
+            return True  # "faces pressure from X to help Y"
         if current.dep_ not in {"ccomp", "acl", "xcomp", "acomp"} or current.head.i == current.i:
             return False
         current = current.head
         if lemma(current) in requests or obliged(current) or wishes_for_other(current):
             return True
     return False
+
+
+def _asks(verb: Token, requests: frozenset[str]) -> bool:
+    return any(c.dep_ == "dobj" and lemma(c) in requests for c in verb.children)
 
 
 def wishes_for_other(verb: Token) -> bool:

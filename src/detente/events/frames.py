@@ -74,6 +74,8 @@ def find_subject(token: Token) -> tuple[Token | None, bool]:
             return _unrelativise(passive[0], current), via != "xcomp"
         if current.dep_ == "relcl":
             return current.head, False
+        if current.dep_ == "acl" and current.tag_ == "VBN" and current.head.pos_ in {"NOUN", "PROPN"}:
+            return current.head, True  # "soldiers killed in the attack": a reduced passive
         if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
             owners = _children(current.head, {"poss"})
             return (owners[0], False) if owners else (None, False)
