@@ -180,6 +180,17 @@ def test_events_coder_a_hypothetical_wish_is_no_appeal() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "cameo_root"),
+    [
+        ("Trump attacked Biden over his record on China.", "11"),  # one person attacking another: words
+        ("Gunmen attacked a police station in Kandahar.", "19"),
+    ],
+)
+def test_events_coder_attack_in_words_or_in_force(text: str, cameo_root: str) -> None:
+    assert find(code(text), "attacked").cameo_root == cameo_root
+
+
 def test_events_coder_unattributed_attack_keeps_its_victims() -> None:
     event = find(code("A roadside bomb killed three Afghan soldiers near Kandahar."), "killed")
     assert event.source is None and event.target is not None and event.target.country == "AFG"

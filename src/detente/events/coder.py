@@ -289,6 +289,8 @@ class EventCoder:
         trigger = frame.trigger
         modality, negated = modality_of(trigger), is_negated(trigger)
         code, coder = match.pattern.cameo, f"{match.coder}:{match.pattern.id}"
+        if _verbal_attack(trigger, code, source, target):
+            code, coder = "111", f"{coder}+verbal"
         if negated and refused(trigger) and refusal_code(code):
             code, coder, negated = str(refusal_code(code)), f"{coder}+refusal", False
         elif conditional_threat(trigger) and not negated:
@@ -360,6 +362,14 @@ def _posted_to(frame: Frame, coder: EventCoder, state: DocState, sources: list[A
         if actor.posted_to and (not sources or actor.posted_to != sources[0].country):
             return [Actor(text=actor.posted_to, country=actor.posted_to, kind="country")]
     return []
+
+
+def _verbal_attack(trigger: Token, code: str, source: Actor | None, target: Actor | None) -> bool:
+    """"Biden attacked Putin": one named person attacking another is criticism (111), not an
+    assault; violence against a person is told with other verbs (shot, stabbed, assassinated)."""
+    if code[:2] not in UNKNOWN_SOURCE_ROOTS or lemma(trigger) not in clause_words()["verbal_attack_verbs"]:
+        return False
+    return all(a is not None and a.kind == "person" and a.name for a in (source, target))
 
 
 def _pairs(sources: list[Actor | None], targets: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
