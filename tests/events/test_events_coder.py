@@ -196,5 +196,17 @@ def test_events_coder_unattributed_attack_keeps_its_victims() -> None:
     assert event.source is None and event.target is not None and event.target.country == "AFG"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An earthquake struck the southern Philippines on Saturday.",  # nature is no perpetrator
+        "The Philippine coast guard called off its search late on Tuesday.",  # not "called on"
+        "The Kenyan president's father died of cancer in 1990.",
+    ],
+)
+def test_events_coder_no_false_events(text: str) -> None:
+    assert code(text) == []
+
+
 def test_events_coder_boilerplate_is_no_event() -> None:
     assert code("Follow our latest local and sports news via Google news.") == []

@@ -216,7 +216,7 @@ class EventCoder:
         """Events for a syntactic match, or None when the actors rule the pattern out."""
         pattern = match.pattern
         sources, clause_subjects = self._sources(pattern, frame, state)
-        if not sources and pattern.cameo[:2] not in UNKNOWN_SOURCE_ROOTS:
+        if not sources and not _unattributed_attack(pattern, frame):
             return None
         if pattern.object_country and not _object_country_ok(pattern, sources, frame, self, state):
             return None
@@ -362,6 +362,17 @@ def _posted_to(frame: Frame, coder: EventCoder, state: DocState, sources: list[A
         if actor.posted_to and (not sources or actor.posted_to != sources[0].country):
             return [Actor(text=actor.posted_to, country=actor.posted_to, kind="country")]
     return []
+
+
+def _unattributed_attack(pattern: VerbPattern, frame: Frame) -> bool:
+    """An attack whose perpetrator is not named: a passive with no agent ("soldiers were killed")
+    or a weapon as subject ("a roadside bomb killed three soldiers"), not "an earthquake struck"."""
+    if pattern.cameo[:2] not in UNKNOWN_SOURCE_ROOTS:
+        return False
+    if frame.passive or frame.subject is None:
+        return True
+    means = clause_words()["attack_means"]
+    return lemma(frame.subject) in means or any(f in means for f in compound_forms(frame.subject))
 
 
 def _verbal_attack(trigger: Token, code: str, source: Actor | None, target: Actor | None) -> bool:

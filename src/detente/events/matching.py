@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from detente.events.clauses import lemma
-from detente.events.frames import Frame
+from detente.events.frames import Frame, clause_words
 from detente.ontology.patterns import VerbPattern
 
 
@@ -45,6 +45,8 @@ def syntax_matches(pattern: VerbPattern, frame: Frame) -> bool:
     particles = {c.lower_ for c in trigger.children if c.dep_ == "prt"}
     if pattern.particle and pattern.particle not in particles:
         return False
+    if not pattern.particle and particles & clause_words()["sense_changing_particles"]:
+        return False  # "called off the search" is not "called on", "took over" not "took"
     if pattern.object and not any_lemma_in(frame.objects, pattern.object):
         return False
     if pattern.prep:
