@@ -151,6 +151,11 @@ def test_events_coder_denunciations(text: str, cameo_root: str) -> None:
     assert (event.source.country, event.target.country) == ("USA", "RUS")
 
 
+def test_events_coder_no_on_the_object_negates() -> None:
+    event = find(code("The Kenyan president expressed no regret for the raid on Somalia."), "expressed")
+    assert event.negated
+
+
 def test_events_coder_pending_acceptance_is_negated_not_rejected() -> None:
     event = find(code("President Biden has not yet accepted the Russian offer."), "accepted")
     assert event.negated and event.plover == "AGREE"
