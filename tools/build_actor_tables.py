@@ -5,8 +5,11 @@
     agents.csv           noun,sector,secondary,kind,source   (PLOVER_agents.txt + agents_own.csv)
 
 Hand-written inputs live beside the output (country_aliases_own.csv, agents_own.csv) and win over the
-derived rows. Run: `.venv/bin/python tools/build_actor_tables.py [--check]`; `--check` exits 1 when the
-bundled files differ from a fresh build (tests call `build_tables` and compare).
+derived rows. country_aliases_own.csv marks names of states that no longer exist (`historical` = yes:
+"Soviet Union", "Yugoslavia", "Zaire") with the code of their successor state; they resolve like any
+alias but never become a country's adjective in countries.csv.
+Run: `.venv/bin/python tools/build_actor_tables.py [--check]`; `--check` exits 1 when the bundled files
+differ from a fresh build (tests call `build_tables` and compare).
 """
 
 from __future__ import annotations
@@ -81,8 +84,9 @@ def build_country_rows() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
         for alias, form in [(name, "name"), (row["Name"], "name"), *forms.items()]:
             aliases.setdefault(alias, {"alias": alias, "iso3": iso3, "form": form})
     for row in own:
-        aliases[row["alias"]] = dict(row)
-        if row["form"] == "adjective" and row["iso3"] in countries:
+        aliases[row["alias"]] = {"alias": row["alias"], "iso3": row["iso3"], "form": row["form"]}
+        historical = row.get("historical") == "yes"  # "Soviet", "Yugoslav": never the adjective
+        if row["form"] == "adjective" and row["iso3"] in countries and not historical:
             countries[row["iso3"]]["adjective"] = row["alias"]
     return sorted(countries.values(), key=lambda r: r["iso3"]), sorted(
         aliases.values(), key=lambda r: (r["alias"].lower(), r["alias"]))

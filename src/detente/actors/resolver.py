@@ -16,7 +16,9 @@ A titled person with no country ("Prime Minister X") takes the sentence's countr
 sentence names exactly one state (UN/NGO codes ignored); otherwise the country stays unknown. An
 unknown organisation whose name holds exactly one country word takes that country. A demonym head
 lives where its "in/of/from" phrase says; "ethnic X" with no such phrase has no country (the event's
-place fills it later). A non-actor head with a named possessor stands for the possessor. UN and EU
+place fills it later). A non-actor head with a named possessor stands for the possessor. A known leader
+named before an agent noun ("the Reagan administration", "Gorbachev's government") gives its owner
+country (the leader's country on the date). UN and EU
 bodies keep PLOVER's own codes UNO and EUR (manual, "Non-state international actors"), not IGO.
 """
 
@@ -26,6 +28,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -254,6 +257,7 @@ class ActorResolver:
         mention.former = any(t.lower_ in FORMER for t in rest)
         possessed = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
         self._apply_title(mention, rest, possessed)
+        self._person_owner(mention, rest, on)
         self._apply_preps(mention, head)
         self._finish(mention)
         return mention
@@ -367,6 +371,22 @@ class ActorResolver:
             found = self._find_agent_span(tokens[-2:]) if self._agent_ending_at(tokens[-2:]) else None
         if found:
             mention.agent, mention.agent_text = found
+
+    def _person_owner(self, mention: Mention, tokens: list[Token], on: dt.date | None) -> None:
+        """"the Reagan administration", "Gorbachev's government", "Mugabe loyalists": a known person
+        named in front of the head gives the owner country (their country on the date)."""
+        if mention.owners or mention.named or mention.agent is None:
+            return
+        names = [t for t in tokens if t.pos_ == "PROPN" and t.dep_ in {"compound", "poss"}]
+        for s, e in ngrams(names):
+            span = names[s:e]
+            if any(b.i - a.i != 1 for a, b in pairwise(span)):
+                continue
+            key = self._key(text_of(span))
+            if key in self.tables.people:
+                _, role, _ = self._choose_person(self.tables.people[key], on)
+                mention.owners.append(role.country)
+                return
 
     def _owner_of(self, text: str) -> str | None:
         key = self._key(text)

@@ -155,7 +155,8 @@ def type_scores(results: Sequence[SentenceResult]) -> tuple[TypeScore, ...]:
 
 # The gold files use CAMEO actor codes cut to three letters, where the UN is "IGOUNO" and the EU
 # "IGOEUR"; detente follows the PLOVER manual, which codes them UNO and EUR. Both read as "IGO".
-GOLD_EQUIVALENTS = {"UNO": "IGO", "EUR": "IGO"}
+# The PLOVER gold also writes Japan once as "JAP".
+GOLD_EQUIVALENTS = {"UNO": "IGO", "EUR": "IGO", "JPN": "JAP"}
 
 
 def country_in(country: str | None, gold_countries: Sequence[str]) -> bool:

@@ -127,10 +127,12 @@ class EventCoder:
     # -- events -----------------------------------------------------------------------------
     def _code_sentence(self, sent: Span, index: int, state: DocState) -> list[Event]:
         best: dict[tuple[object, ...], Event] = {}
-        coded: set[int] = set()
+        coded: set[int] = set()  # triggers coded by a rule, and the complements they cover
         for token in sent:
-            if token.dep_ == "xcomp" and token.head.i in coded:
-                continue  # "suggested holding talks": the complement is part of the coded verb's event
+            if _complement_of(token) in coded:
+                coded.add(token.i)
+                continue  # "suggested holding talks", "agreed to cooperate in fighting X": part of
+                # the coded verb's event
             if requested(token):
                 continue  # "demands that the government grant rights": what is asked has not happened
             events = self._code_request_clause(token, sent, index, state) or self._code_trigger(
@@ -323,6 +325,16 @@ def recipient_required() -> frozenset[str]:
     text = files("detente").joinpath("data/events/plover_recipients.csv").read_text("utf-8")
     return frozenset(row["plover"] for row in csv.DictReader(text.splitlines())
                      if row["requires_recipient"] == "yes")
+
+
+def _complement_of(token: Token) -> int | None:
+    """The verb an open complement depends on, or the complement a gerund after a preposition
+    depends on ("accused X of crossing" stays codable: the accusation says it happened)."""
+    if token.dep_ == "xcomp":
+        return token.head.i
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.dep_ == "xcomp":
+        return token.head.head.i  # "agreed to cooperate in fighting X"
+    return None
 
 
 def _coded_through_verb(noun: Token, coded: set[int]) -> bool:
