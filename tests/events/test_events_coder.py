@@ -207,6 +207,7 @@ def test_events_coder_unattributed_attack_keeps_its_victims() -> None:
         "An earthquake struck the southern Philippines on Saturday.",  # nature is no perpetrator
         "The Philippine coast guard called off its search late on Tuesday.",  # not "called on"
         "The Kenyan president's father died of cancer in 1990.",
+        "Kenyan tourists captured pictures of the parade.",  # a bare verb the sentence does not support
     ],
 )
 def test_events_coder_no_false_events(text: str) -> None:

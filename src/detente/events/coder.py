@@ -54,6 +54,7 @@ VECTOR_CODER = "detente.vector.v1"
 # A verb coded through its nearest table verb must also look like that type to the classifier:
 # word vectors put antonyms close together ("mend ties" next to "sever ties").
 VECTOR_AGREEMENT = 0.15
+BARE_AGREEMENT = 0.1
 # Appeals and demands address the subject of their complement ("urged Iran to", "demanded that X").
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})
 # Attacks by unnamed perpetrators ("a roadside bomb killed three soldiers") are still events when
@@ -89,6 +90,7 @@ class EventCoder:
         self.resolver = resolver or ActorResolver.default()
         self.similar = similar
         self.classifier = classifier
+        self._patterns_by_id = {pattern.id: pattern for pattern in self.ontology.patterns}
         self.version = f"{self.ontology.version}/actors-{self.resolver.version}"
         if classifier is not None:
             self.version += f"/classifier-{classifier.version}"
@@ -151,8 +153,7 @@ class EventCoder:
         probabilities = classifier.predict(sent)
         if events:
             by_type = dict(probabilities)
-            kept = [e for e in events if not e.coder.startswith(VECTOR_CODER)
-                    or by_type.get(e.plover or "", 0.0) >= VECTOR_AGREEMENT]
+            kept = [e for e in events if by_type.get(e.plover or "", 0.0) >= self._agreement_needed(e)]
             return rerank(kept, by_type)
         found = fallback_type(probabilities)
         predicate = main_predicate(sent)
@@ -164,6 +165,18 @@ class EventCoder:
         frame = build_frame(predicate)
         made = self._events_for(Match(pattern, CLASSIFIER_CODER, 1.0), frame, sent, index, state) or []
         return [event for event in made if event.source and event.source.country]
+
+    def _agreement_needed(self, event: Event) -> float:
+        """How much the classifier must agree with an event's type for it to stand: a verb coded
+        through word vectors, or a bare verb pattern with no recipient ("offering DVDs", "captured
+        pictures"), needs the sentence to look like that type of event."""
+        if event.coder.startswith(VECTOR_CODER):
+            return VECTOR_AGREEMENT
+        pattern_id = event.coder.split(":", 1)[-1].split("+", 1)[0]
+        pattern = self._patterns_by_id.get(pattern_id)
+        if event.target is None and pattern is not None and pattern.specificity == 0:
+            return BARE_AGREEMENT
+        return 0.0
 
     def _code_request_clause(self, token: Token, sent: Span, index: int, state: DocState) -> list[Event]:
         """"X said Y must do Z" is X's demand on Y (CAMEO 100); "X wants Y to do Z" X's appeal to Y
