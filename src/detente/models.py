@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 Modality = Literal["asserted", "reported", "intended", "hypothetical", "denied"]
@@ -209,16 +209,14 @@ class CodedDocument:
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
-    places: tuple[Location, ...] = field(default=())
 
 
 def event_from_dict(data: dict[str, Any]) -> Event:
-    """Inverse of Event.to_dict (used by the store and by tests)."""
+    """Inverse of Event.to_dict (used by tests; the derived actor "code" is dropped)."""
     values = dict(data)
     for role in ("source", "target"):
         if values.get(role):
-            values[role] = Actor(**values[role]) if "code" not in values[role] else Actor(
-                **{k: v for k, v in values[role].items() if k != "code"})
+            values[role] = Actor(**{k: v for k, v in values[role].items() if k != "code"})
     values["trigger"] = Trigger(**values["trigger"])
     if values.get("location"):
         values["location"] = Location(**values["location"])
@@ -229,6 +227,6 @@ def event_from_dict(data: dict[str, Any]) -> Event:
 
 __all__ = [
     "EVENT_FIELDS", "Actor", "CodedDocument", "DatePrecision", "Document", "Event", "Location",
-    "Modality", "Quote", "QuoteKind", "Rejected", "Sentence", "Trigger", "asdict", "event_from_dict",
-    "make_event_id",
+    "Modality", "Quote", "QuoteKind", "Rejected", "Sentence", "Trigger", "event_from_dict",
+    "actor_key", "make_event_id",
 ]
