@@ -226,7 +226,20 @@ def event_from_dict(data: dict[str, Any]) -> Event:
 
 
 __all__ = [
-    "EVENT_FIELDS", "Actor", "CodedDocument", "DatePrecision", "Document", "Event", "Location",
-    "Modality", "Quote", "QuoteKind", "Rejected", "Sentence", "Trigger", "event_from_dict",
-    "actor_key", "make_event_id",
+    "EVENT_FIELDS",
+    "Actor",
+    "CodedDocument",
+    "DatePrecision",
+    "Document",
+    "Event",
+    "Location",
+    "Modality",
+    "Quote",
+    "QuoteKind",
+    "Rejected",
+    "Sentence",
+    "Trigger",
+    "actor_key",
+    "event_from_dict",
+    "make_event_id",
 ]
