@@ -208,6 +208,8 @@ def test_events_coder_unattributed_attack_keeps_its_victims() -> None:
         "The Philippine coast guard called off its search late on Tuesday.",  # not "called on"
         "The Kenyan president's father died of cancer in 1990.",
         "Kenyan tourists captured pictures of the parade.",  # a bare verb the sentence does not support
+        "Kenyan troops shot a film about the war.",  # a non-event sense, also for the classifier
+        "The Kenyan parliament killed the bill on Tuesday.",
     ],
 )
 def test_events_coder_no_false_events(text: str) -> None:

@@ -8,7 +8,7 @@ from itertools import combinations
 import pytest
 
 from detente.ontology import DATA_DIR, Ontology, VerbPattern
-from detente.ontology.patterns import KNOWN_FIELDS, PatternContext, select_pattern
+from detente.ontology.patterns import KNOWN_FIELDS, NO_EVENT, PatternContext, select_pattern
 
 PATTERN_FILE = DATA_DIR / "verb_patterns.jsonl"
 CLASS_FILE = DATA_DIR / "lemma_classes.json"
@@ -37,8 +37,13 @@ def test_ontology_pattern_files_are_utf8_lf() -> None:
 
 def test_ontology_pattern_classes_are_defined() -> None:
     classes = json.loads(CLASS_FILE.read_text(encoding="utf-8"))
-    used = {value[1:] for record in raw_records() for field in SET_FIELDS
-            for value in record.get(field, []) if value.startswith("@")}
+    used = {
+        value[1:]
+        for record in raw_records()
+        for field in SET_FIELDS
+        for value in record.get(field, [])
+        if value.startswith("@")
+    }
     assert used <= set(classes)
     assert list(classes) == sorted(classes)
     for name, members in classes.items():
@@ -47,13 +52,15 @@ def test_ontology_pattern_classes_are_defined() -> None:
 
 def test_ontology_patterns_use_known_codes(ontology: Ontology) -> None:
     for pattern in ontology.patterns:
-        assert ontology.is_code(pattern.cameo), pattern.id
+        assert pattern.cameo == NO_EVENT or ontology.is_code(pattern.cameo), pattern.id
         assert 0 < pattern.confidence <= 1, pattern.id
-        assert pattern.note.startswith(f"CAMEO {pattern.cameo} "), pattern.id
+        assert pattern.note.startswith(
+            "no event" if pattern.cameo == NO_EVENT else f"CAMEO {pattern.cameo} "
+        ), pattern.id
 
 
 def test_ontology_patterns_are_broad(ontology: Ontology) -> None:
-    codes = {pattern.cameo for pattern in ontology.patterns}
+    codes = {pattern.cameo for pattern in ontology.patterns if pattern.cameo != NO_EVENT}
     three_digit = {code for code in ontology.codes if len(code) == 3}
     assert len(ontology.patterns) >= 450
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(1, 21)}
@@ -79,8 +86,12 @@ def test_ontology_patterns_have_no_ambiguous_ties(ontology: Ontology) -> None:
     by_trigger: dict[tuple[str, str], list[VerbPattern]] = {}
     for pattern in ontology.patterns:
         by_trigger.setdefault((pattern.lemma, pattern.pos), []).append(pattern)
-    clashes = [(a.id, b.id) for group in by_trigger.values() for a, b in combinations(group, 2)
-               if a.cameo != b.cameo and _can_tie(a, b)]
+    clashes = [
+        (a.id, b.id)
+        for group in by_trigger.values()
+        for a, b in combinations(group, 2)
+        if a.cameo != b.cameo and _can_tie(a, b)
+    ]
     assert clashes == []
 
 
@@ -92,8 +103,9 @@ def test_ontology_bare_call_is_never_a_phone_call(ontology: Ontology) -> None:
 
 def ctx(**kwargs: object) -> PatternContext:
     preps = kwargs.pop("preps", {})
-    return PatternContext(preps={prep: frozenset(words.split("|")) for prep, words in preps.items()},
-                          **kwargs)  # type: ignore[arg-type]
+    return PatternContext(
+        preps={prep: frozenset(words.split("|")) for prep, words in preps.items()}, **kwargs
+    )  # type: ignore[arg-type]
 
 
 CASES = [
@@ -328,15 +340,39 @@ CASES = [
     ("carry", "VERB", ctx(particle="out", object="massacre"), "202", {}),
     ("distribute", "VERB", ctx(object="ration"), "073", {}),
     ("distribute", "VERB", ctx(object="leaflet"), None, {}),
+    # patterns 1.5.0: criticism and complaints, agreements struck, firing on targets
+    ("voice", "VERB", ctx(object="unease", preps={"over": "buildup"}), "111", {}),
+    ("express", "VERB", ctx(object="worry", preps={"about": "test"}), "111", {}),
+    ("express", "VERB", ctx(object="worry"), "012", {}),
+    ("raise", "VERB", ctx(object="concern", preps={"with": "beijing"}), "111", {}),
+    ("brand", "VERB", ctx(object="tehran", attr="state"), "111", {}),
+    ("put", "VERB", ctx(object="officer", preps={"on": "trial"}), "115", {}),
+    ("put", "VERB", ctx(object="plan", preps={"on": "hold"}), None, {}),
+    ("protest", "VERB", ctx(preps={"to": "islamabad"}), "114", {}),
+    ("protest", "VERB", ctx(preps={"against": "tax"}), "1412", {}),
+    ("strike", "VERB", ctx(object="pact", preps={"with": "seoul"}), "057", {}),
+    ("strike", "VERB", ctx(object="accord"), "057", {}),
+    ("strike", "VERB", ctx(object="bunker"), "190", {}),
+    ("fire", "VERB", ctx(object="minister", preps={"on": "friday"}), None, {}),
+    ("fire", "VERB", ctx(preps={"on": "convoy"}), "190", {}),
 ]
 
 
-@pytest.mark.parametrize(("lemma", "pos", "context", "cameo", "extra"), CASES,
-                         ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)])
-def test_ontology_pattern_lookup(ontology: Ontology, lemma: str, pos: str, context: PatternContext,
-                                 cameo: str | None, extra: dict[str, str]) -> None:
+@pytest.mark.parametrize(
+    ("lemma", "pos", "context", "cameo", "extra"),
+    CASES,
+    ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)],
+)
+def test_ontology_pattern_lookup(
+    ontology: Ontology,
+    lemma: str,
+    pos: str,
+    context: PatternContext,
+    cameo: str | None,
+    extra: dict[str, str],
+) -> None:
     chosen = select_pattern(ontology.patterns_for(lemma, pos), context)
-    assert (chosen.cameo if chosen else None) == cameo
+    assert (chosen.cameo if chosen and chosen.cameo != NO_EVENT else None) == cameo
     for name, value in extra.items():
         assert getattr(chosen, name) == value
 
@@ -365,14 +401,23 @@ def test_ontology_unknown_lemma_class(ontology: Ontology) -> None:
         ontology.lemma_class("NOPE")
 
 
-@pytest.mark.parametrize(("pattern", "context", "matches"), [
-    (VerbPattern("a", "accuse", "112", prep="of"), ctx(preps={"of": "x"}), True),
-    (VerbPattern("a", "accuse", "112", prep="of"), ctx(preps={"with": "x"}), False),
-    (VerbPattern("a", "accuse", "1121", prep="of", prep_object=frozenset({"fraud"})),
-     ctx(preps={"of": "fraud|theft"}), True),
-    (VerbPattern("a", "recall", "161", object=frozenset({"envoy"}), object_country="same"),
-     ctx(object="envoy", object_country="other"), False),
-    (VerbPattern("a", "call", "164", particle="off"), ctx(), False),
-])
+@pytest.mark.parametrize(
+    ("pattern", "context", "matches"),
+    [
+        (VerbPattern("a", "accuse", "112", prep="of"), ctx(preps={"of": "x"}), True),
+        (VerbPattern("a", "accuse", "112", prep="of"), ctx(preps={"with": "x"}), False),
+        (
+            VerbPattern("a", "accuse", "1121", prep="of", prep_object=frozenset({"fraud"})),
+            ctx(preps={"of": "fraud|theft"}),
+            True,
+        ),
+        (
+            VerbPattern("a", "recall", "161", object=frozenset({"envoy"}), object_country="same"),
+            ctx(object="envoy", object_country="other"),
+            False,
+        ),
+        (VerbPattern("a", "call", "164", particle="off"), ctx(), False),
+    ],
+)
 def test_ontology_pattern_matches(pattern: VerbPattern, context: PatternContext, matches: bool) -> None:
     assert pattern.matches(context) is matches

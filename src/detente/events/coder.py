@@ -45,7 +45,7 @@ from detente.events.similar import SimilarVerbs
 from detente.ingest import is_boilerplate
 from detente.models import Actor, Document, Event, Trigger, make_event_id
 from detente.ontology import Ontology, load_ontology
-from detente.ontology.patterns import VerbPattern
+from detente.ontology.patterns import NO_EVENT, VerbPattern
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +79,7 @@ class DocState:
     document: Document
     memory: object
     actors: dict[int, list[Actor]] = field(default_factory=dict)
+    vetoed: set[int] = field(default_factory=set)  # triggers read in a non-event sense
 
 
 class EventCoder:
@@ -157,7 +158,7 @@ class EventCoder:
             return rerank(kept, by_type)
         found = fallback_type(probabilities)
         predicate = main_predicate(sent)
-        if found is None or predicate is None or not eventive(predicate):
+        if found is None or predicate is None or not eventive(predicate) or predicate.i in state.vetoed:
             return []
         label, probability = found
         pattern = VerbPattern(id=f"type-{label}", lemma=lemma(predicate),
@@ -174,7 +175,8 @@ class EventCoder:
             return VECTOR_AGREEMENT
         pattern_id = event.coder.split(":", 1)[-1].split("+", 1)[0]
         pattern = self._patterns_by_id.get(pattern_id)
-        if event.target is None and pattern is not None and pattern.specificity == 0:
+        bare = pattern is not None and pattern.specificity == 0 and pattern.target == "auto"
+        if event.target is None and bare:
             return BARE_AGREEMENT
         return 0.0
 
@@ -220,7 +222,12 @@ class EventCoder:
         ranked = sorted((m for m in matches if syntax_matches(m.pattern, frame)),
                         key=lambda m: (-m.pattern.specificity, -compound_object(m.pattern, frame),
                                        m.pattern.line))
+        if ranked and ranked[0].pattern.cameo == NO_EVENT:
+            state.vetoed.add(token.i)
+            return []  # the most specific reading is a non-event sense ("shot a film")
         for match in ranked:
+            if match.pattern.cameo == NO_EVENT:
+                continue
             events = self._events_for(match, frame, sent, index, state)
             if events is not None:
                 return events

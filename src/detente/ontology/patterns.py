@@ -11,6 +11,9 @@ from typing import Literal
 
 from detente.errors import OntologyError
 
+# A row whose cameo is "-" names a sense of the verb that is no event ("shot a film", "killed the
+# bill"): when it is the most specific match, the trigger is not coded at all.
+NO_EVENT = "-"
 SourceSlot = Literal["subject", "speaker", "prep"]
 # "complement" (the subject of the trigger's clausal complement) is used by the coder's own
 # request rules, not by table rows.
@@ -148,7 +151,7 @@ def _check_scalars(record: dict[str, object], where: str, known_codes: frozenset
             raise _fail(where, key, "missing or empty")
     if record["lemma"] != str(record["lemma"]).strip().lower():
         raise _fail(where, "lemma", "lemmas are lower-case without surrounding spaces")
-    if record["cameo"] not in known_codes:
+    if record["cameo"] != NO_EVENT and record["cameo"] not in known_codes:
         raise _fail(where, "cameo", f"unknown CAMEO code {record['cameo']!r}")
     for key, allowed in CHOICES.items():
         if key in record and record[key] not in allowed:
