@@ -196,6 +196,13 @@ def test_events_coder_attack_in_words_or_in_force(text: str, cameo_root: str) ->
     assert find(code(text), "attacked").cameo_root == cameo_root
 
 
+def test_events_coder_old_events_are_background() -> None:
+    recent = find(code("Uganda expelled two British diplomats on Monday."), "expelled")
+    old = find(code("Uganda expelled two British diplomats in 1990."), "expelled")
+    assert old.date is not None and old.date.year == 1990
+    assert old.confidence < recent.confidence
+
+
 def test_events_coder_unattributed_attack_keeps_its_victims() -> None:
     event = find(code("A roadside bomb killed three Afghan soldiers near Kandahar."), "killed")
     assert event.source is None and event.target is not None and event.target.country == "AFG"

@@ -10,6 +10,7 @@ confidence; nothing is ever coded by default.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from functools import cache
@@ -60,6 +61,7 @@ CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})
 # Attacks by unnamed perpetrators ("a roadside bomb killed three soldiers") are still events when
 # the victims are known: CAMEO 18-20 may have an unknown source.
 UNKNOWN_SOURCE_ROOTS = frozenset({"18", "19", "20"})
+BACKGROUND_DAYS = 365
 SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr", "oprd", "appos",
                            "conj", "npadvmod"})
@@ -331,7 +333,8 @@ class EventCoder:
             cameo_name=cameo.name, plover=plover, plover_mode=mode,
             goldstein=self.ontology.goldstein(cameo.code), quad_class=self.ontology.quad_class(cameo.code),
             date=day, date_precision=precision, negated=negated, modality=modality,
-            confidence=_confidence(match, source, target, modality, trigger),
+            confidence=_background(_confidence(match, source, target, modality, trigger), day,
+                                   state.document.date),
             coder=coder,
             trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
             ontology_version=self.version, detente_version=__version__,
@@ -394,6 +397,14 @@ def _posted_to(frame: Frame, coder: EventCoder, state: DocState, sources: list[A
         if actor.posted_to and (not sources or actor.posted_to != sources[0].country):
             return [Actor(text=actor.posted_to, country=actor.posted_to, kind="country")]
     return []
+
+
+def _background(confidence: float, day: dt.date | None, published: dt.date | None) -> float:
+    """An event dated more than a year before publication ("expelled them 18 years ago", "seized
+    in the 1970s") is background to the news: it is kept with less confidence."""
+    if day is None or published is None or (published - day).days <= BACKGROUND_DAYS:
+        return confidence
+    return round(confidence * 0.8, 3)
 
 
 def _unattributed_attack(pattern: VerbPattern, frame: Frame) -> bool:
