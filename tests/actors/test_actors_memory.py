@@ -57,10 +57,11 @@ def test_actors_memory_possessive_owner(nlp_md: Language, resolver: ActorResolve
 
 
 @pytest.mark.parametrize("word,expected", [
-    ("he", "Ann Person"), ("she", "Ann Person"), ("it", "Some Ministry"), ("they", "Some Ministry"),
+    ("he", "Sam Person"), ("she", "Ann Person"), ("it", "Some Ministry"), ("they", "Some Ministry"),
 ])
 def test_actors_memory_pronoun_rules(word: str, expected: str) -> None:
     memory = DocMemory()
+    memory.remember(Actor(text="Sam Person", name="Sam Person", country="FRA", kind="person"))
     memory.remember(Actor(text="Ann Person", name="Ann Person", country="FRA", kind="person"))
     memory.remember(Actor(text="Some Ministry", name="Some Ministry", country="FRA", kind="org"),
                     agent="ministry")
@@ -81,3 +82,24 @@ def test_actors_memory_by_agent_needs_country() -> None:
     memory = DocMemory()
     memory.remember(Actor(text="the ministry", kind="org"), agent="ministry")
     assert memory.by_agent("ministry") is None
+
+
+@pytest.mark.parametrize(("pronoun", "expected"), [
+    ("she", "Angela Merkel"),  # the latest woman, though a man was named after her
+    ("he", "Emmanuel Macron"),
+    ("her", "Angela Merkel"),
+])
+def test_actors_memory_pronoun_gender(pronoun: str, expected: str) -> None:
+    memory = DocMemory()
+    memory.remember(Actor(text="Angela Merkel", name="Angela Merkel", country="DEU", sector="GOV",
+                          kind="person"), subject=True)
+    memory.remember(Actor(text="Macron", name="Emmanuel Macron", country="FRA", sector="GOV",
+                          kind="person"), subject=True)
+    referent = memory.pronoun(pronoun)
+    assert referent is not None and referent.name == expected
+
+
+def test_actors_memory_she_is_never_a_man() -> None:
+    memory = DocMemory()
+    memory.remember(Actor(text="Antonov", name="Anatoly Antonov", country="RUS", sector="GOV", kind="person"))
+    assert memory.pronoun("she") is None

@@ -15,6 +15,8 @@ Rules (deterministic, most recent first):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
 from detente.models import Actor
 
@@ -22,6 +24,22 @@ PERSON_PRONOUNS = frozenset({"he", "him", "himself", "she", "her", "herself"})
 THING_PRONOUNS = frozenset({"it", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "themselves"})
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+FEMININE_PRONOUNS = frozenset({"she", "her", "herself"})
+
+
+@cache
+def female_first_names() -> frozenset[str]:
+    """First names borne overwhelmingly by women (data/actors/female_first_names.txt)."""
+    text = files("detente").joinpath("data/actors/female_first_names.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _gender_fits(actor: Actor, pronoun: str) -> bool:
+    """"She" needs a woman's first name; "he" any name that is not one (unknown names fit both
+    only for "he", so "she" is left unresolved rather than given to a man)."""
+    name = (actor.name or actor.text).lower()
+    female = any(name.startswith(first + " ") or name == first for first in female_first_names())
+    return female if pronoun in FEMININE_PRONOUNS else not female
 
 
 @dataclass(frozen=True)
@@ -55,9 +73,10 @@ class DocMemory:
         """The referent of a personal pronoun, or None."""
         word = word.lower()
         if word in PERSON_PRONOUNS:
-            named = lambda e: e.actor.kind == "person" and e.actor.name is not None  # noqa: E731
+            fits = lambda e: e.actor.kind == "person" and _gender_fits(e.actor, word)  # noqa: E731
+            named = lambda e: fits(e) and e.actor.name is not None  # noqa: E731
             return (self._latest(lambda e: named(e) and e.subject) or self._latest(named)
-                    or self._latest(lambda e: e.actor.kind == "person"))
+                    or self._latest(fits))
         if word in THING_PRONOUNS:
             return self._latest(lambda e: e.actor.kind in {"org", "country"} and not e.plural)
         if word in GROUP_PRONOUNS:
