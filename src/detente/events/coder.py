@@ -2,9 +2,12 @@
 
 For each sentence it reads every verb (and every noun that has nominal patterns), builds its
 argument frame, picks the most specific matching verb pattern from the ontology and resolves the
-source and target through the actor resolver and the document's memory. A verb that no pattern
-covers may still be coded through its nearest pattern verb in word-vector space, with lower
-confidence; nothing is ever coded by default.
+source and target through the actor resolver and the document's memory. The clause around the
+trigger then shapes the code: an announced action becomes an intention (03), a conditional or
+announced hostile one a threat (13), a declared refusal a rejection (12), "X said Y must" a
+demand and "X wants Y to" an appeal. A verb that no pattern covers may still be coded through its
+nearest pattern verb in word-vector space, and the learned classifier reranks the rule events or
+codes a sentence the rules miss; every event names its coder. Nothing is ever coded by default.
 """
 
 from __future__ import annotations
