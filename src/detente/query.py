@@ -13,6 +13,7 @@ from typing import Any
 import duckdb
 
 from detente.errors import ConfigError
+from detente.store.sql import date_bounds
 
 _EVENT_ORDER = "ORDER BY date NULLS LAST, doc_id, sentence_index, trigger_start, event_id"
 _QUOTE_COLUMNS = ("quote_id", "doc_id", "speaker_text", "speaker_name", "speaker_country",
@@ -53,12 +54,10 @@ def _event_clauses(source: str | None, target: str | None, since: dt.date | str 
             clause, values = _actor_clause(column, code)
             clauses.append(clause)
             params.extend(values)
-    if since is not None:
-        clauses.append("date >= ?")
-        params.append(as_date(since, "since"))
-    if until is not None:
-        clauses.append("date <= ?")
-        params.append(as_date(until, "until"))
+    bounds, values = date_bounds("date", as_date(since, "since") if since is not None else None,
+                                 as_date(until, "until") if until is not None else None)
+    clauses += bounds
+    params += values
     if cameo_root is not None:
         clauses.append("cameo_root = ?")
         params.append(_cameo_root(cameo_root))

@@ -22,6 +22,7 @@ import duckdb
 
 from detente.dedup import ensure_cluster_tables
 from detente.errors import ConfigError
+from detente.store.sql import date_bounds
 
 Period = Literal["day", "week", "month"]
 PERIODS: tuple[str, ...] = ("day", "week", "month")
@@ -97,14 +98,8 @@ def _matches(actor: str, country: str | None, code: str | None) -> bool:
 
 
 def _window(since: dt.date | None, until: dt.date | None) -> tuple[str, list[Any]]:
-    where, params = ["date IS NOT NULL", "NOT coalesce(negated, false)"], []
-    if since is not None:
-        where.append("date >= ?")
-        params.append(since)
-    if until is not None:
-        where.append("date <= ?")
-        params.append(until)
-    return " AND ".join(where), params
+    bounds, params = date_bounds("date", since, until)
+    return " AND ".join(["date IS NOT NULL", "NOT coalesce(negated, false)", *bounds]), params
 
 
 def dyad_series(

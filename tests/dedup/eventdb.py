@@ -19,45 +19,6 @@ from detente.store.schema import create_schema
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "dedup_corpus"
 
 
-EVENT_COLUMNS = (
-    "event_id",
-    "doc_id",
-    "sentence_index",
-    "sentence",
-    "source_text",
-    "source_name",
-    "source_country",
-    "source_sector",
-    "source_code",
-    "target_text",
-    "target_name",
-    "target_country",
-    "target_sector",
-    "target_code",
-    "cameo",
-    "cameo_root",
-    "cameo_name",
-    "plover",
-    "plover_mode",
-    "goldstein",
-    "quad_class",
-    "date",
-    "date_precision",
-    "negated",
-    "modality",
-    "confidence",
-    "coder",
-    "trigger_text",
-    "trigger_start",
-    "trigger_end",
-    "ontology_version",
-    "detente_version",
-    "location",
-    "quote_id",
-    "record",
-)
-
-
 def create_store(con: duckdb.DuckDBPyConnection) -> None:
     create_schema(con)
 

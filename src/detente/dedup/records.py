@@ -10,6 +10,7 @@ from typing import Any
 import duckdb
 
 from detente.dedup.clusters import OUTLET_SQL, ensure_cluster_tables
+from detente.store.sql import date_bounds
 
 CLUSTERS_SQL = f"""
 WITH members AS (
@@ -141,13 +142,7 @@ def load_clusters(
 ) -> list[ClusterRecord]:
     """Clusters whose date lies in [since, until] (undated ones only when no bound is given)."""
     ensure_cluster_tables(con)
-    where, params = [], []
-    if since is not None:
-        where.append("c.date >= ?")
-        params.append(since)
-    if until is not None:
-        where.append("c.date <= ?")
-        params.append(until)
+    where, params = date_bounds("c.date", since, until)
     sql = CLUSTERS_SQL + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY c.date NULLS LAST, c.cluster_id"
     return [_record(row) for row in con.execute(sql, params).fetchall()]
