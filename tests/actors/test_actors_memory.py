@@ -78,6 +78,21 @@ def test_actors_memory_they_prefers_latest_group() -> None:
     assert referent is not None and referent.text == "troops"
 
 
+def test_actors_memory_they_is_the_whole_coordinated_mention() -> None:
+    memory = DocMemory()
+    memory.remember(Actor(text="troops", country="FRA", kind="group"), agent="troops", plural=True)
+    memory.remember_group([Actor(text="Chile", country="CHL", kind="country"),
+                           Actor(text="Peru", country="PER", kind="country")])
+    assert [a.country for a in memory.group("they")] == ["CHL", "PER"]
+    assert memory.group("it") == []
+
+
+def test_actors_memory_they_after_coordinated_subject(nlp_md: Language, resolver: ActorResolver) -> None:
+    text = "Chile and Peru said they would recall their envoys."
+    actors = _resolve_document(nlp_md, resolver, text)["they"]
+    assert [(a.text, a.country) for a in actors] == [("they", "CHL"), ("they", "PER")]
+
+
 def test_actors_memory_by_agent_needs_country() -> None:
     memory = DocMemory()
     memory.remember(Actor(text="the ministry", kind="org"), agent="ministry")

@@ -35,6 +35,7 @@ def ev(
 
 AGREE_FRA_DEU = GoldEvent("AGREE", source=("FRA",), target=("DEU",))
 PROTEST_NO_TARGET = GoldEvent("PROTEST", source=("KEN",))
+JOINT_AGREE = GoldEvent("AGREE", source=("FRA", "DEU"))
 
 
 @pytest.mark.parametrize(
@@ -89,6 +90,9 @@ def test_evaluation_score_summary_values():
         (ev("PROTEST", target=None), [PROTEST_NO_TARGET], True),
         (ev("PROTEST", target="USA"), [PROTEST_NO_TARGET], False),  # spurious target is wrong
         (ev("AGREE", target="DEU"), [PROTEST_NO_TARGET, AGREE_FRA_DEU], True),
+        (ev("AGREE", source="FRA", target="DEU"), [JOINT_AGREE], True),  # joint actors: SRC/TAR
+        (ev("AGREE", source="FRA", target="ITA"), [JOINT_AGREE], False),
+        (ev("PROTEST", target="KEN"), [PROTEST_NO_TARGET], False),  # one source: no joint act
     ],
 )
 def test_evaluation_target_right(predicted, golds, expected):
@@ -105,6 +109,12 @@ def test_evaluation_target_right(predicted, golds, expected):
 )
 def test_evaluation_source_right_membership(predicted, expected):
     assert source_right(predicted, [GoldEvent("AGREE", source=("FRA", "ITA"))]) is expected
+
+
+def test_evaluation_source_right_when_neither_names_a_source():
+    unattributed = GoldEvent("ASSAULT", target=("MYS",))
+    assert source_right(ev("ASSAULT", source=None), [unattributed])
+    assert not source_right(ev("ASSAULT", source="RUS"), [unattributed])
 
 
 def test_evaluation_matched_event_prefers_top_then_first_right():

@@ -225,3 +225,70 @@ def test_events_coder_no_false_events(text: str) -> None:
 
 def test_events_coder_boilerplate_is_no_event() -> None:
     assert code("Follow our latest local and sports news via Google news.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Kenya and Uganda held talks on the border dispute.", "04"),
+        ("Thai and Cambodian troops clashed near the border temple.", "19"),
+        ("Chile and Bolivia signed a gas pact.", "05"),
+        ("Serbia and Kosovo exchanged prisoners on Monday.", "08"),
+    ],
+)
+def test_events_coder_coordinated_actors_of_a_reciprocal_act_act_on_each_other(text: str, root: str) -> None:
+    dyads = {(e.source.country, e.target.country) for e in code(text)
+             if e.cameo_root == root and e.source and e.target}
+    countries = {country for dyad in dyads for country in dyad}
+    assert len(countries) == 2 and dyads == {(a, b) for a in countries for b in countries if a != b}
+
+
+@pytest.mark.parametrize("text", [
+    "Britain and France bombed the rebel positions.",
+    "British and French officials met with striking workers.",
+])
+def test_events_coder_a_joint_act_on_others_has_no_partner_as_target(text: str) -> None:
+    events = code(text)
+    assert events and not {e.target.country for e in events if e.target} & {"GBR", "FRA"}
+
+
+def test_events_coder_they_after_coordinated_subjects_is_both() -> None:
+    events = code("Chile and Peru said they would expel the Bolivian ambassador.")
+    assert {(e.source.country, e.target.country) for e in events if e.source and e.target} == {
+        ("CHL", "BOL"), ("PER", "BOL")}
+
+
+def test_events_coder_a_purpose_clause_does_not_repeat_the_meeting() -> None:
+    events = code("Merkel and Macron met in Berlin to discuss the budget.")
+    assert [e.trigger.text for e in events if e.cameo_root == "04"].count("met") == 2
+    assert not [e for e in events if e.trigger.text == "discuss"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The Security Council condemned the rocket launch by Iran.", "IRN"),
+        ("Norway welcomed the decision by Ethiopia to free the journalists.", "ETH"),
+    ],
+)
+def test_events_coder_the_author_of_the_object_is_the_target(text: str, target: str) -> None:
+    events = code(text)
+    assert events and events[0].target is not None and events[0].target.country == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "root"),
+    [
+        ("Jordan allowed Syrians to cross into its territory.", "SYR", "08"),
+        ("Oman said it would not allow Iran to use its ports.", "IRN", "12"),
+    ],
+)
+def test_events_coder_permission_addresses_whom_it_lets_act(text: str, target: str, root: str) -> None:
+    events = [e for e in code(text) if e.cameo_root == root]
+    assert events and events[0].target is not None and events[0].target.country == target
+
+
+def test_events_coder_a_travel_warning_targets_the_destination() -> None:
+    events = code("Norway advised its citizens against travel to Burundi.")
+    events = [e for e in events if e.cameo_root == "16"]
+    assert events and events[0].target is not None and events[0].target.country == "BDI"

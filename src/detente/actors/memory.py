@@ -7,7 +7,8 @@ Rules (deterministic, most recent first):
   named person, else the most recent person (a subject is the likelier antecedent of a subject
   pronoun, and a generic "the killer" should not capture "he");
 - "it" -> the most recent organisation or country;
-- "they"/"them" -> the most recent group (plural mention) or organisation;
+- "they"/"them" -> the most recent group: a coordinated mention ("Russia and China said they ...")
+  as a whole, a plural mention, or an organisation;
 - a definite agent noun with no country ("the ministry", "the embassy", "the ambassador") -> the most
   recent actor whose agent noun ends with the same word.
 """
@@ -48,6 +49,7 @@ class Remembered:
     agent: str | None  # agent noun of the mention ("foreign ministry"), if any
     plural: bool
     subject: bool = False  # mentioned as the subject of a clause
+    members: tuple[Actor, ...] = ()  # the actors of a coordinated mention, for "they"
 
 
 class DocMemory:
@@ -63,11 +65,20 @@ class DocMemory:
                  subject: bool = False) -> None:
         self._entries.append(Remembered(actor, agent, plural, subject))
 
-    def _latest(self, wanted: object) -> Actor | None:
+    def remember_group(self, actors: list[Actor], *, subject: bool = False) -> None:
+        """A coordinated mention ("Russia and China"): a later "they" stands for all of it."""
+        if len(actors) > 1:
+            self._entries.append(Remembered(actors[0], None, True, subject, tuple(actors)))
+
+    def _latest_entry(self, wanted: object) -> Remembered | None:
         for entry in reversed(self._entries):
             if wanted(entry):  # type: ignore[operator]
-                return entry.actor
+                return entry
         return None
+
+    def _latest(self, wanted: object) -> Actor | None:
+        entry = self._latest_entry(wanted)
+        return entry.actor if entry is not None else None
 
     def pronoun(self, word: str) -> Actor | None:
         """The referent of a personal pronoun, or None."""
@@ -80,8 +91,19 @@ class DocMemory:
         if word in THING_PRONOUNS:
             return self._latest(lambda e: e.actor.kind in {"org", "country"} and not e.plural)
         if word in GROUP_PRONOUNS:
-            return self._latest(lambda e: e.plural or e.actor.kind in {"group", "org"})
+            group = self.group(word)
+            return group[0] if group else None
         return None
+
+    def group(self, word: str) -> list[Actor]:
+        """All referents of "they"/"them": the members of the latest coordinated mention, or the
+        latest plural mention or organisation alone; [] for other words or when there is none."""
+        if word.lower() not in GROUP_PRONOUNS:
+            return []
+        entry = self._latest_entry(lambda e: e.plural or e.actor.kind in {"group", "org"})
+        if entry is None:
+            return []
+        return list(entry.members or (entry.actor,))
 
     def by_name(self, name: str) -> Actor | None:
         """The latest person/organisation whose name or text ends with `name` (whole words)."""

@@ -13,6 +13,8 @@ from spacy.tokens import Token
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "nn", "det", "nummod", "case",
                            "quantmod", "predet"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+# Lower-case words that may sit inside a multi-word name ("Committee to Protect Journalists").
+NAME_FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "to", "without", "&"})
 FUNCTION_DEPS = frozenset({"det", "case", "punct", "predet", "cc", "nummod", "quantmod"})
 
 
@@ -73,6 +75,25 @@ def compound_chain(head: Token) -> list[Token]:
     return chain
 
 
+def name_extensions(head: Token) -> list[list[Token]]:
+    """Longer names that run on from the head's compound chain through its own prepositional
+    phrase ("Organisation for the Prohibition of Chemical Weapons", "Reporters Without Borders"):
+    capitalised words and name function words inside the head's subtree, longest first; each
+    candidate ends on a capitalised word. Empty when the head is not capitalised."""
+    chain = compound_chain(head)
+    if not head.text[:1].isupper():
+        return []
+    subtree = {t.i for t in head.subtree}
+    run: list[Token] = []
+    for token in head.doc[head.i + 1:]:
+        capital = token.text[:1].isupper() and token.is_alpha
+        if token.i not in subtree or not (capital or token.lower_ in NAME_FUNCTION_WORDS):
+            break
+        run.append(token)
+    ends = [i for i, t in enumerate(run) if t.text[:1].isupper()]
+    return [chain + run[:i + 1] for i in reversed(ends)]
+
+
 def ngrams(tokens: list[Token]) -> list[tuple[int, int]]:
     """(start, end) index pairs into `tokens`, longest first, then leftmost."""
     size = len(tokens)
@@ -101,5 +122,5 @@ def _gap(token: Token, following: Token) -> str:
     return " "
 
 
-__all__ = ["compound_chain", "content_tokens", "entity_of", "ngrams", "phrase_extent", "phrase_tokens",
-           "text_of"]
+__all__ = ["compound_chain", "content_tokens", "entity_of", "name_extensions", "ngrams", "phrase_extent",
+           "phrase_tokens", "text_of"]

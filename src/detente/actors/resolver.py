@@ -37,6 +37,7 @@ from detente.actors.phrase import (
     compound_chain,
     content_tokens,
     entity_of,
+    name_extensions,
     ngrams,
     phrase_extent,
     phrase_tokens,
@@ -48,11 +49,14 @@ from detente.actors.tables import (
     ActorTables,
     Entity,
     Role,
+    country_spellings,
     load_tables,
     normalise,
+    one_edit,
 )
 from detente.actors.textparse import head_of_text
 from detente.models import Actor
+from detente.places.resolver import PlaceResolver
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +71,9 @@ ETHNIC = frozenset({"ethnic"})
 PLACE_PREPS = frozenset({"in", "of", "from"})
 # Sectors that are also PLOVER country codes: "a human rights group" is country NGO.
 PSEUDO_SECTORS = frozenset({"NGO", "IGO", "IMG"})
+PERSON_KIND = frozenset({"person"})
+# A capitalised word this long that no table knows may be a misspelt country word ("Ethopia").
+MIN_MISSPELT = 7
 
 
 @dataclass
@@ -91,6 +98,7 @@ class Mention:
     people_of: str | None = None  # a demonym head ("Albanians"): the country the word names
     ethnic: bool = False  # "ethnic Albanians": the people, not the state's citizens
     place: str | None = None  # "in/of/from X" on the head
+    base: str | None = None  # "a London-based group", "the group, based in Ankara": fills a gap only
 
     def is_actor(self) -> bool:
         return self.named or self.agent is not None or self.country is not None
@@ -106,6 +114,7 @@ class ActorResolver:
     def __init__(self, tables: ActorTables, *, model: str = "md") -> None:
         self.tables = tables
         self.model = model
+        self._spellings = country_spellings(tables.aliases, MIN_MISSPELT)
 
     @classmethod
     @cache
@@ -127,6 +136,8 @@ class ActorResolver:
         actors: list[Actor] = []
         for token in heads:
             actors.extend(self._resolve_head(token, on, memory))
+        if memory is not None and len(heads) > 1 and head.lower_ not in PRONOUNS:
+            memory.remember_group(actors, subject=token_is_subject(head))
         return actors
 
     def resolve_text(self, text: str, *, context: str | None = None, on: dt.date | None = None) -> Actor:
@@ -151,6 +162,7 @@ class ActorResolver:
             return self._possessor(head, on, memory)
         mention = self._recall(mention, head, memory)
         mention = self._sentence_country(mention, head)
+        mention = self._legislature_country(mention, head, memory)
         mention = self._possessive_owner(mention, head, memory)
         mentions = self._split_owners(mention)
         actors = [m.to_actor() for m in mentions]
@@ -180,6 +192,28 @@ class ActorResolver:
         found = replace(mention, country=next(iter(countries)))
         return found
 
+    def _legislature_country(self, mention: Mention, head: Token, memory: DocMemory | None) -> Mention:
+        """"The chancellor is being pressured by parliament", "Bolsonaro criticised congress": a
+        legislature with no country takes the country of the people already named in the sentence
+        when they all have one country; failing that, lower-case "congress" is the US Congress."""
+        agent = self.tables.agents.get(mention.agent) if mention.agent else None
+        if memory is None or mention.country is not None or mention.named or agent is None:
+            return mention
+        if agent.sector != "LEG":
+            return mention
+        sent = head.sent
+        people = [a for a in memory.recent_distinct(2, PERSON_KIND, before=head.idx)
+                  or memory.recent_distinct(1, PERSON_KIND, before=head.idx)
+                  if a.start is not None and a.start >= sent.start_char]
+        country = people[0].country if len(people) == 1 else None
+        default = self.tables.organisations.get(normalise(head.text))
+        country = country or (default.country if default else None)
+        if country is None:
+            return mention
+        found = replace(mention, country=country, owners=[])
+        found.name = self._agent_name(found)
+        return found
+
     def sentence_countries(self, sent: Span) -> set[str]:
         """Distinct states named in the sentence: country names and adjectives, seats of power, and
         country words inside organisation names."""
@@ -191,7 +225,7 @@ class ActorResolver:
                 found.update(self._owners_within([t for t in ent if t.tag_ != "POS"]))
         for token in sent:
             if token.i not in covered and token.text[:1].isupper():
-                owner = self._owner_of(token.text)
+                owner = self._owner_of(token.text, token)
                 if owner:
                     found.add(owner)
         return {c for c in found if c not in PSEUDO_COUNTRIES}
@@ -204,7 +238,7 @@ class ActorResolver:
             span = tokens[s:e]
             if any(t.i in used for t in span):
                 continue
-            owner = self._owner_of(text_of(span))
+            owner = self._owner_of(text_of(span), span[0] if len(span) == 1 else None)
             if owner:
                 owners.append(owner)
                 used.update(t.i for t in span)
@@ -212,12 +246,16 @@ class ActorResolver:
 
     def _resolve_pronoun(self, head: Token, memory: DocMemory | None) -> list[Actor]:
         """A pronoun's referent; a subject pronoun keeps its referent salient as a subject."""
-        referent = memory.pronoun(head.lower_) if memory is not None else None
+        if memory is None:
+            return []
+        referent = memory.pronoun(head.lower_)
         if referent is None:
             return []
-        if token_is_subject(head) and memory is not None:
+        referents = memory.group(head.lower_) or [referent]
+        if token_is_subject(head):
             memory.remember(referent, subject=True)
-        return [replace(referent, text=head.text, start=head.idx, end=head.idx + len(head.text))]
+            memory.remember_group(referents, subject=True)
+        return [replace(r, text=head.text, start=head.idx, end=head.idx + len(head.text)) for r in referents]
 
     def _possessive_owner(self, mention: Mention, head: Token, memory: DocMemory | None) -> Mention:
         """"its ambassador", "their troops": the owner is the pronoun's referent's country."""
@@ -256,6 +294,9 @@ class ActorResolver:
         rest = [t for t in content_tokens(tokens) if t not in name_tokens]
         mention.former = any(t.lower_ in FORMER for t in rest)
         possessed = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+        base_tokens = _base_tokens(head)
+        mention.base = self._owner_of(text_of(base_tokens)) if base_tokens else None
+        rest = [t for t in rest if t not in base_tokens]
         self._apply_title(mention, rest, possessed)
         self._person_owner(mention, rest, on)
         self._apply_preps(mention, head)
@@ -265,11 +306,17 @@ class ActorResolver:
     def _apply_name(self, mention: Mention, head: Token, on: dt.date | None) -> list[Token]:
         """Look the name up; returns the tokens it used."""
         entity = entity_of(head)
-        candidates = [entity[0]] if entity else []
+        candidates = name_extensions(head)
+        candidates += [entity[0]] if entity else []
         candidates += [compound_chain(head), [head]]
         for tokens in candidates:
             if tokens and self._lookup_name(mention, text_of(tokens), on, head):
                 return tokens
+        spelt = self._misspelt_country(head) if compound_chain(head) == [head] else None
+        if spelt:
+            self._apply_country(mention, *spelt)
+            mention.named = True
+            return [head]
         if self._agent_ending_at(compound_chain(head)):
             return []  # "the Foreign Ministry": an agent phrase, read as a title
         if (entity and entity[1] in NAME_LABELS) or head.pos_ == "PROPN":
@@ -312,12 +359,16 @@ class ActorResolver:
         return True
 
     def _key(self, text: str) -> str | None:
-        """Normalised key, or None when a capitals-only alias is written in lower case."""
+        """Normalised key, or None when a capitals-only alias or a legislature's name ("congress")
+        is written in lower case."""
         key = normalise(text)
         if not key:
             return None
         if key in self.tables.capital_keys and not text.replace(".", "").replace("the ", "").isupper():
             return None
+        agent = self.tables.agents.get(key)
+        if agent is not None and agent.sector == "LEG" and text.islower():
+            return None  # "criticised congress": a legislature, not the US Congress by name
         return key
 
     def _apply_person(self, mention: Mention, names: tuple[str, ...], on: dt.date | None) -> None:
@@ -360,7 +411,7 @@ class ActorResolver:
             span = tokens[s:e]
             if not all(t in remaining for t in span):
                 continue
-            owner = self._owner_of(text_of(span))
+            owner = self._owner_of(text_of(span), span[0] if len(span) == 1 else None)
             if owner:
                 mention.owners.append(owner)
                 mention.owners.extend(self._conjunct_owners(span[-1]))
@@ -388,7 +439,9 @@ class ActorResolver:
                 mention.owners.append(role.country)
                 return
 
-    def _owner_of(self, text: str) -> str | None:
+    def _owner_of(self, text: str, token: Token | None = None) -> str | None:
+        """The country a country word, seat or organisation names; a single `token` not in the
+        tables may be a misspelt country word."""
         key = self._key(text)
         if key is None:
             return None
@@ -396,7 +449,29 @@ class ActorResolver:
             if key in table:
                 found = table[key]
                 return found[0] if isinstance(found, tuple) else found.country
-        return None
+        spelt = self._misspelt_country(token) if token is not None else None
+        return spelt[0] if spelt else None
+
+    def _misspelt_country(self, token: Token) -> tuple[str, str] | None:
+        """(iso3, form) of a misspelt country word ("Ethopia", "Ukranian"): a capitalised proper
+        noun, or a word the tagger calls a nationality (NORP), of MIN_MISSPELT letters or more that
+        no actor table nor the gazetteer knows and that is one edit from the names and adjectives of
+        exactly one country. Not for person names."""
+        text = token.text
+        if len(text) < MIN_MISSPELT or not text.isalpha() or not text[:1].isupper():
+            return None
+        if token.ent_type_ == "PERSON" or not (token.pos_ == "PROPN" or token.ent_type_ == "NORP"):
+            return None
+        key = text.lower()
+        tables = self.tables
+        if any(key in table for table in (tables.aliases, tables.seats, tables.organisations, tables.people)):
+            return None
+        near = [k for n in (len(key) - 1, len(key), len(key) + 1) for k in self._spellings.get(n, ())
+                if one_edit(key, k)]
+        if len({tables.aliases[k][0] for k in near}) != 1 or PlaceResolver.default().gazetteer.lookup(text):
+            return None
+        log.debug("misspelt country word %r read as %r", text, min(near))
+        return tables.aliases[min(near)]
 
     def _conjunct_owners(self, token: Token) -> list[str]:
         if token.dep_ not in {"amod", "compound", "poss"}:
@@ -431,7 +506,8 @@ class ActorResolver:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if not objects:
                 continue
-            place = self._owner_of(text_of(compound_chain(objects[0])))
+            chain = compound_chain(objects[0])
+            place = self._owner_of(text_of(chain), chain[0] if len(chain) == 1 else None)
             word = prep.lower_
             if place is None and word in OWNER_PREPS and (mention.agent or mention.people_of):
                 place = self._institution_country(objects[0])
@@ -464,7 +540,9 @@ class ActorResolver:
         if agent and agent.sector in NON_ACTOR_SECTORS:
             mention.agent, mention.named, mention.country, mention.sector = None, False, None, None
             return
-        owner = mention.owners[0] if mention.owners else None
+        owner = mention.owners[0] if mention.owners else mention.base
+        if mention.owners and mention.country == "NGO" and mention.named and not mention.bare_name:
+            mention.country, mention.sector = owner, "NGO"  # "the Turkish Red Crescent"
         if mention.people_of:  # "ethnic Albanians in Serbia", "the Serbs of Kosovo": where they live
             mention.country = mention.place or owner or (None if mention.ethnic else mention.people_of)
         if agent and agent.sector in PSEUDO_SECTORS and owner is None and not mention.named:
@@ -495,7 +573,8 @@ class ActorResolver:
             return mention
         person, title = (other, mention) if other.kind == "person" else (mention, other)
         merged = replace(person)
-        merged.country = title.country or person.country
+        title_country = None if title.country == title.base and not title.owners else title.country
+        merged.country = title_country or person.country or title.country
         merged.sector = title.sector or person.sector
         merged.posted_to = title.posted_to or person.posted_to
         merged.agent = title.agent or person.agent
@@ -525,6 +604,21 @@ def char_text(doc: Doc, start: int, end: int) -> str:
     if span is None:
         return doc.text[start:end]
     return span.text[start - span.start_char:len(span.text) - (span.end_char - end)]
+
+
+def _base_tokens(head: Token) -> list[Token]:
+    """The place words of "a London-based group" / "the group, based in Ankara": where an
+    organisation sits, which is not whom it belongs to."""
+    based = next((c for c in head.children if c.lower_ == "based" and c.dep_ in {"amod", "acl"}), None)
+    if based is None:
+        return []
+    for inner in based.children:
+        if inner.dep_ in {"npadvmod", "compound", "nmod", "nsubj"} and inner.i < based.i:
+            return compound_chain(inner)
+        if inner.dep_ == "prep" and inner.lower_ == "in":
+            objects = [c for c in inner.children if c.dep_ == "pobj"]
+            return compound_chain(objects[0]) if objects else []
+    return [t for t in head.lefts if t.i < based.i and t.dep_ in {"nmod", "compound"} and t.pos_ == "PROPN"]
 
 
 def _definite(head: Token) -> bool:

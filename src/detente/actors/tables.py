@@ -33,6 +33,8 @@ NON_ACTOR_SECTORS = frozenset({"NON", "JNK"})
 PSEUDO_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KOS"})
 KINDS = frozenset({"person", "org", "country", "group", "none"})
 ALIAS_FORMS = frozenset({"name", "adjective", "demonym"})
+SPELLINGS = {"isation": "ization", "isations": "izations", "co-operation": "cooperation"}
+SPELLING = re.compile(r"(?<=\w)isations?\b|\bco-operation\b")
 TABLE_FILES = ("countries.csv", "country_aliases.csv", "agents.csv", "seats.csv", "organisations.csv",
                "leaders.csv")
 
@@ -92,10 +94,13 @@ class ActorTables:
 
 
 def normalise(text: str) -> str:
-    """Lookup key: lower case, curly apostrophes straightened, dots and a leading "the" removed."""
+    """Lookup key: lower case, curly apostrophes straightened, dots and every "the" removed
+    ("Save the Children" and a name read without its inner "the" meet), British "-isation" and
+    "co-operation" spelt as "-ization" and "cooperation"."""
     key = text.replace("’", "'").replace(".", "").lower()
-    key = re.sub(r"\s+", " ", key).strip()
-    return key[4:] if key.startswith("the ") else key
+    key = re.sub(r"\bthe\s+", "", key)
+    key = SPELLING.sub(lambda m: SPELLINGS[m.group(0)], key)
+    return re.sub(r"\s+", " ", key).strip()
 
 
 def _fail(path: Path, line: int, field: str, problem: str) -> OntologyError:
@@ -223,6 +228,29 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def one_edit(a: str, b: str) -> bool:
+    """`a` and `b` differ by exactly one insertion, deletion, substitution or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    swapped = a[i] == b[i + 1] and a[i + 1] == b[i] if i + 1 < len(a) else False
+    return a[i + 1:] == b[i + 1:] or (swapped and a[i + 2:] == b[i + 2:])
+
+
+def country_spellings(aliases: dict[str, tuple[str, str]], min_length: int) -> dict[int, list[str]]:
+    """One-word country names and adjectives of at least `min_length` - 1 letters, by length: the
+    candidates for a misspelt country word of `min_length` letters or more."""
+    out: dict[int, list[str]] = {}
+    for key in aliases:
+        if key.isalpha() and len(key) >= min_length - 1:
+            out.setdefault(len(key), []).append(key)
+    return out
+
+
 @cache
 def load_tables(directory: Path = DATA_DIR) -> ActorTables:
     """Load and validate every actor table in `directory` (cached per directory)."""
@@ -240,4 +268,5 @@ def load_tables(directory: Path = DATA_DIR) -> ActorTables:
 
 
 __all__ = ["DATA_DIR", "PSEUDO_COUNTRIES", "SECTORS", "TABLE_FILES", "ActorTables", "Agent", "Country",
-           "Entity", "Role", "file_sha256", "load_tables", "normalise", "read_manifest", "valid_country"]
+           "Entity", "Role", "country_spellings", "file_sha256", "load_tables", "normalise", "one_edit",
+           "read_manifest", "valid_country"]

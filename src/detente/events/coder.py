@@ -59,8 +59,9 @@ VECTOR_CODER = "detente.vector.v1"
 # word vectors put antonyms close together ("mend ties" next to "sever ties").
 VECTOR_AGREEMENT = 0.15
 BARE_AGREEMENT = 0.1
-# Appeals and demands address the subject of their complement ("urged Iran to", "demanded that X").
-CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})
+# Appeals, demands, permissions and threats address the subject of their complement ("urged Iran
+# to", "demanded that X", "allowed Turkey to use the base").
+CLAUSE_TARGET_ROOTS = frozenset({"02", "08", "10", "13"})
 # Attacks by unnamed perpetrators ("a roadside bomb killed three soldiers") are still events when
 # the victims are known: CAMEO 18-20 may have an unknown source.
 UNKNOWN_SOURCE_ROOTS = frozenset({"18", "19", "20"})
@@ -151,7 +152,7 @@ class EventCoder:
                 key = (event.trigger.start, _code(event.source), _code(event.target), event.cameo_root)
                 if key not in best or event.confidence > best[key].confidence:
                     best[key] = event
-        return list(best.values())
+        return _without_purpose_repeats(list(best.values()), sent)
 
     def _combine(self, classifier: EventClassifier, sent: Span, index: int, state: DocState,
                  events: list[Event]) -> list[Event]:
@@ -252,9 +253,20 @@ class EventCoder:
             return None
         if not sources and not (targets and (targets[0].country or targets[0].sector)):
             return None  # an unattributed attack needs a known victim (its country may come from the place)
+        pairs = _reciprocal_pairs(sources) if self._reciprocal(frame, targets, state) else []
         events = [self._make_event(match, frame, sent, index, state, source, target)
-                  for source, target in _pairs(sources or [None], targets)]
+                  for source, target in pairs or _pairs(sources or [None], targets)]
         return [e for e in events if e.target is not None or e.plover not in recipient_required()]
+
+    def _reciprocal(self, frame: Frame, targets: list[Actor], state: DocState) -> bool:
+        """A reciprocal act with no recipient named ("A and B met", "restored ties"), or whose only
+        object is what they exchange ("A and B exchanged prisoners"), not "met with protesters"."""
+        if not _reciprocal(frame):
+            return False
+        if not targets:
+            return True
+        exchanged = bool(frame.objects) and self.actors_of(frame.objects[0], state) == targets
+        return exchanged and not any(target.country for target in targets)
 
     def _sources(self, pattern: VerbPattern, frame: Frame,
                  state: DocState) -> tuple[list[Actor], list[Actor]]:
@@ -290,19 +302,23 @@ class EventCoder:
         if pattern.target == "object":
             return _first_actors(frame.objects, self, state)
         found = self._auto_targets(frame, state, sources)
-        if not found and self.ontology.cameo(pattern.cameo).root in CLAUSE_TARGET_ROOTS:
-            found = self.actors_of(complement_subject(frame.trigger), state)
+        clause_addressed = self.ontology.cameo(pattern.cameo).root in CLAUSE_TARGET_ROOTS
+        if clause_addressed and not any(actor.country for actor in found):
+            found = self.actors_of(complement_subject(frame.trigger), state) or found
         return found
 
     def _auto_targets(self, frame: Frame, state: DocState, sources: list[Actor],
                       depth: int = 0) -> list[Actor]:
         """Objects, then the indirect object, then prepositional objects, then the same inside an
         open complement ("threatened to break relations with X"). A candidate of the source's own
-        country ("offered its troops to X") gives way to one of another country."""
-        ordered = [t for t in (*frame.objects, frame.dative, *_ordered_preps(frame)) if t is not None]
+        country ("offered its troops to X") gives way to one of another country, and so may a
+        foreign destination ("warned against travel to X")."""
+        ordered = [t for t in (*frame.objects, *_object_agents(frame), frame.dative, *_ordered_preps(frame))
+                   if t is not None]
         candidates = [found for found in (self.actors_of(t, state) for t in ordered) if found]
+        destinations = [found for found in (self.actors_of(t, state) for t in _destinations(frame)) if found]
         own = {s.country for s in sources if s.country}
-        foreign = [found for found in candidates if not {a.country for a in found} <= own]
+        foreign = [found for found in (*candidates, *destinations) if not {a.country for a in found} <= own]
         if foreign:
             return foreign[0]
         if frame.xcomp is not None and depth < 3:
@@ -353,6 +369,21 @@ def recipient_required() -> frozenset[str]:
                      if row["requires_recipient"] == "yes")
 
 
+def _without_purpose_repeats(events: list[Event], sent: Span) -> list[Event]:
+    """"Met in Berlin to discuss the budget": the purpose clause repeats the event of its verb
+    (same dyad and code root), so only the verb's event is kept."""
+    by_start = {token.idx: token for token in sent}
+    coded = {(e.trigger.start, _code(e.source), _code(e.target), e.cameo_root) for e in events}
+
+    def repeats(event: Event) -> bool:
+        token = by_start.get(event.trigger.start)
+        if token is None or token.dep_ != "advcl" or not any(c.lower_ == "to" for c in token.children):
+            return False
+        return (token.head.idx, _code(event.source), _code(event.target), event.cameo_root) in coded
+
+    return [event for event in events if not repeats(event)]
+
+
 def _complement_of(token: Token) -> int | None:
     """The verb an open complement depends on, or the complement a gerund after a preposition
     depends on ("accused X of crossing" stays codable: the accusation says it happened)."""
@@ -376,6 +407,23 @@ def _ordered_preps(frame: Frame) -> list[Token]:
     order = list(clause_words()["target_preps"])
     preps = sorted(frame.preps, key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order))
     return [obj for word, obj in preps if word in order]
+
+
+def _object_agents(frame: Frame) -> list[Token]:
+    """Who did what the object names: "condemned the missile test by X", "welcomed the decision
+    by X to withdraw" (also when the parser hangs "by X" on an active verb that has an object)."""
+    agents = [obj for noun in frame.objects for prep in noun.children
+              if prep.dep_ == "prep" and prep.lower_ == "by" for obj in prep.children if obj.dep_ == "pobj"]
+    if frame.objects and not frame.passive:
+        agents.extend(frame.prep_objects("by"))
+    return agents
+
+
+def _destinations(frame: Frame) -> list[Token]:
+    """Where a trip in an argument goes: "warned its citizens against travel to X"."""
+    nouns = clause_words()["travel_nouns"]
+    return [obj for _, noun in frame.preps if lemma(noun) in nouns for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "to" for obj in prep.children if obj.dep_ == "pobj"]
 
 
 def _first_actors(heads: list[Token], coder: EventCoder, state: DocState) -> list[Actor]:
@@ -430,10 +478,24 @@ def _verbal_attack(trigger: Token, code: str, source: Actor | None, target: Acto
 
 
 def _pairs(sources: list[Actor | None], targets: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
-    """Source-target pairs. Coordinated subjects of a joint act ("A and B agreed", "A and B
-    clashed") are each a source with no target, as PLOVER codes them."""
+    """Source-target pairs; a source with no target when there is none."""
     return [(s, t) for s in sources for t in (targets or [None])
             if s is None or t is None or not _same_actor(s, t)]
+
+
+def _reciprocal(frame: Frame) -> bool:
+    """The predicate is something done with one another: "met", "clashed", "held talks", "signed
+    a pact", "agreed to a truce"."""
+    words = clause_words()["reciprocal"]
+    heads = [frame.trigger, *frame.objects, *(o for _, o in frame.preps), frame.xcomp]
+    return any(head is not None and lemma(head) in words for head in heads)
+
+
+def _reciprocal_pairs(sources: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
+    """Coordinated subjects of a reciprocal act ("A and B met") act on each other: A -> B and
+    B -> A (PLOVER marks each as both source and target). [] unless two actors differ in code."""
+    return [(a, b) for a in sources for b in sources
+            if a is not b and a.code and b.code and a.code != b.code]
 
 
 def _same_actor(source: Actor, target: Actor) -> bool:
