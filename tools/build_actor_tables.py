@@ -83,6 +83,9 @@ def build_country_rows() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
         countries[iso3] = {"iso3": iso3, "name": name, "adjective": adjective}
         for alias, form in [(name, "name"), (row["Name"], "name"), *forms.items()]:
             aliases.setdefault(alias, {"alias": alias, "iso3": iso3, "form": form})
+    for row in own:  # a state the NGEC list lacks ("South Sudan") gets a row from its own name
+        if row["form"] == "name" and row["iso3"] not in countries and row.get("historical") != "yes":
+            countries[row["iso3"]] = {"iso3": row["iso3"], "name": row["alias"], "adjective": row["alias"]}
     for row in own:
         aliases[row["alias"]] = {"alias": row["alias"], "iso3": row["iso3"], "form": row["form"]}
         historical = row.get("historical") == "yes"  # "Soviet", "Yugoslav": never the adjective

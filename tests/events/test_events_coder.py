@@ -30,10 +30,10 @@ def find(events: list[Event], trigger: str) -> Event:
         # plain actions, with source and target from the parse
         ("Poland expelled four Russian diplomats.", "expelled", "POLGOV", "RUS", "161", "asserted", False),
         (
-            "The Kenyan government imposed a curfew on Mombasa.",
+            "The Kenyan government imposed a curfew on Mombasa.",  # a city target stands for its country
             "imposed",
             "KENGOV",
-            None,
+            "KEN",
             "1723",
             "asserted",
             False,
@@ -292,3 +292,8 @@ def test_events_coder_a_travel_warning_targets_the_destination() -> None:
     events = code("Norway advised its citizens against travel to Burundi.")
     events = [e for e in events if e.cameo_root == "16"]
     assert events and events[0].target is not None and events[0].target.country == "BDI"
+
+
+def test_events_coder_an_earlier_target_preposition_wins() -> None:
+    events = code("Washington imposed new sanctions on Beijing over its treatment of activists.")
+    assert [e.target.code for e in events if e.target] == ["CHNGOV"]

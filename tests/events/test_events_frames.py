@@ -6,7 +6,7 @@ import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from detente.events.frames import build_frame, find_subject
+from detente.events.frames import build_frame, clause_words, find_subject, ordered_clause_words
 from detente.events.intent import check_code_tables, intent_code, refusal_code
 from detente.events.modality import is_negated, modality_of
 from detente.ontology import load_ontology
@@ -115,3 +115,9 @@ def test_events_code_tables(action: str, intent: str | None, refusal: str | None
 
 def test_events_code_tables_use_known_codes() -> None:
     check_code_tables(load_ontology())
+
+
+def test_events_frames_target_prepositions_keep_their_rank() -> None:
+    ranked = ordered_clause_words("target_preps")
+    assert ranked[:4] == ("to", "with", "on", "against")  # the file's order, never a set's
+    assert set(ranked) == clause_words()["target_preps"]

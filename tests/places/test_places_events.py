@@ -1,11 +1,13 @@
-"""Event places and what they say about role-only actors (hand-built events, no model)."""
+"""Event places and what they say about role-only actors (hand-built events; one test parses)."""
 
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
-from detente.models import Actor, Event, Location, Trigger
-from detente.places.events import _has_country, _names_actor, _place_actors
+from detente.models import Actor, Document, Event, Location, Trigger
+from detente.pipeline import get_coder
+from detente.places.events import _has_country, _names_actor, _place_actors, locate_events
 
 NAIROBI = Location(
     text="Nairobi",
@@ -82,3 +84,13 @@ def test_places_events_own_actors_are_not_places(plover: str, start: int, end: i
 def test_places_events_need_a_country() -> None:
     assert not _has_country(event(Actor(text="a protester", sector="CVL"), None, "PROTEST"))
     assert _has_country(event(None, TEHRAN, "ASSAULT"))
+
+
+@pytest.mark.model
+def test_places_events_a_place_name_actor_stands_for_its_country(nlp_md: Language) -> None:
+    text = "Government jets bombed Aleppo on Monday."
+    document = Document(doc_id="t", text=text)
+    doc = nlp_md(text)
+    events, _ = get_coder().code(doc, document)
+    located = locate_events(doc, document, events)
+    assert [(e.target.text, e.target.country) for e in located if e.target] == [("Aleppo", "SYR")]

@@ -58,6 +58,8 @@ def test_places_ambiguous_names(nlp_md: Language, resolver: PlaceResolver, text:
     ("A bomb in Kabul killed five people.", "Kabul", False),
     ("The move was condemned by France.", "France", True),
     ("U.S. officials visited the border.", "U.S.", True),
+    ("A Norway-based group said troops fired on the crowd.", "Norway", True),  # a seat, not the place
+    ("The monitor, based in Paris, said jets struck the town.", "Paris", True),
 ])
 def test_places_capital_actor_or_place(nlp_md: Language, resolver: PlaceResolver, text: str, name: str,
                                        is_actor: bool) -> None:

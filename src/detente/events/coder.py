@@ -41,7 +41,7 @@ from detente.events.clauses import (
     wishes_for_other,
 )
 from detente.events.combine import CLASSIFIER_CODER, classifier_codes, fallback_type, rerank
-from detente.events.frames import Frame, build_frame, clause_words, content_head
+from detente.events.frames import Frame, build_frame, clause_words, content_head, ordered_clause_words
 from detente.events.intent import intent_code, refusal_code
 from detente.events.matching import compound_forms, compound_object, syntax_matches
 from detente.events.modality import is_negated, modality_of
@@ -404,7 +404,7 @@ def _coded_through_verb(noun: Token, coded: set[int]) -> bool:
 
 
 def _ordered_preps(frame: Frame) -> list[Token]:
-    order = list(clause_words()["target_preps"])
+    order = ordered_clause_words("target_preps")
     preps = sorted(frame.preps, key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order))
     return [obj for word, obj in preps if word in order]
 

@@ -22,10 +22,21 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "par
 
 
 @cache
+def _clause_lists() -> dict[str, tuple[str, ...]]:
+    raw = json.loads(files("detente").joinpath("data/events/clause_words.json").read_text("utf-8"))
+    return {key: tuple(values) for key, values in raw.items() if not key.startswith("_")}
+
+
+@cache
 def clause_words() -> dict[str, frozenset[str]]:
     """The word lists in data/events/clause_words.json, as sets."""
-    raw = json.loads(files("detente").joinpath("data/events/clause_words.json").read_text("utf-8"))
-    return {key: frozenset(values) for key, values in raw.items() if not key.startswith("_")}
+    return {key: frozenset(values) for key, values in _clause_lists().items()}
+
+
+def ordered_clause_words(key: str) -> tuple[str, ...]:
+    """One list of data/events/clause_words.json in its file order (for lists that rank, such
+    as the target prepositions)."""
+    return _clause_lists()[key]
 
 
 @dataclass

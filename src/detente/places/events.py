@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from detente.models import Actor, Document, Event, Location
-from detente.places.resolver import PlaceResolver
+from detente.places.resolver import PlaceMention, PlaceResolver
 
 # With no explicit recipient, a protest, a crackdown or an attack is aimed at the state or people
 # of the place where it happens (PLOVER codes such events with that country as target).
@@ -33,6 +33,7 @@ def locate_events(doc: Doc, document: Document, events: list[Event]) -> list[Eve
             continue
         candidates = [m for m in mentions if not _names_actor(m.start, m.end, event)]
         location = places.locate_event(doc, trigger.sent, trigger[0], candidates)
+        event = _actors_as_places(event, mentions)
         located.append(_place_actors(replace(event, location=location)))
     return [event for event in located if _has_country(event)]
 
@@ -49,6 +50,19 @@ def _names_actor(start: int, end: int, event: Event) -> bool:
     actors = (event.source,) if event.plover == "CONSULT" else (event.source, event.target)
     return any(actor is not None and actor.start is not None and actor.end is not None
                and start < actor.end and actor.start < end for actor in actors)
+
+
+def _actors_as_places(event: Event, mentions: list[PlaceMention]) -> Event:
+    """An actor that is only a place name ("jets bombed Idlib", "rebels shelled Aleppo") stands
+    for that place's country."""
+    def placed(actor: Actor | None) -> Actor | None:
+        if actor is None or actor.country or actor.sector or actor.start is None or actor.end is None:
+            return actor
+        found = next((m for m in mentions if m.start <= actor.start and actor.end <= m.end
+                      and m.location.country), None)
+        return replace(actor, country=found.location.country, kind="place") if found else actor
+
+    return replace(event, source=placed(event.source), target=placed(event.target))
 
 
 def _place_actors(event: Event) -> Event:

@@ -78,7 +78,8 @@ class PlaceResolver:
         header = _DATELINE.match(document.text)
         header_end = header.end() if header and dateline else 0  # the dateline is one mention
         names = [n for n in self._entity_names(doc) + self._missed_names(doc) if n.start >= header_end]
-        context = _context([n for n in names if n.candidates] + ([dateline] if dateline else []))
+        places = [n for n in names if n.candidates and not _affiliation(n)]  # "U.S. negotiators": no evidence
+        context = _context(places + ([dateline] if dateline else []))
         mentions = [self._mention(name, context) for name in names if name.candidates]
         if dateline is not None:
             mentions.append(replace(self._mention(dateline, context), is_dateline=True))
@@ -122,7 +123,7 @@ class PlaceResolver:
 
     def _missed_names(self, doc: Doc) -> list[_Name]:
         """Place names the tagger missed: a proper noun after "in"/"at"/... (or an ORG such as
-        "Washington" as a subject) whose text is the main name of a gazetteer entry."""
+        "Washington" as a subject or object) whose text is the main name of a gazetteer entry."""
         names = []
         for token in doc:
             span = _missed_span(token)
@@ -162,7 +163,7 @@ def _missed_span(token: Token) -> Span | None:
     if ent_label in PLACE_LABELS or token.pos_ != "PROPN":
         return None
     locative = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
-    subject_org = ent_label == "ORG" and token.dep_ == "nsubj"
+    subject_org = ent_label == "ORG" and token.dep_ in {"nsubj", "dobj"}  # "jets bombed Idlib"
     # the tagger often calls a city after "in" a PERSON ("protested in Santiago")
     person_in = ent_label == "PERSON" and locative and token.head.lower_ in STATIC_PREPS
     if not (locative or subject_org) or (ent_label in NAME_LABELS and not (subject_org or person_in)):
@@ -180,6 +181,12 @@ def _context(names: Sequence[_Name]) -> list[Entry]:
         if name.candidates and name.text.casefold() not in seen:
             seen[name.text.casefold()] = max(name.candidates, key=_prior).entry
     return list(seen.values())
+
+
+def _affiliation(name: _Name) -> bool:
+    """The name, read as its likeliest place, is an actor ("U.S. negotiators", "Moscow said"), so
+    it says nothing about where the other places of the text are."""
+    return name.span is not None and _is_actor(name.span, max(name.candidates, key=_prior).entry)
 
 
 def _prior(candidate: Candidate) -> float:
@@ -221,15 +228,18 @@ def _location(text: str, entry: Entry) -> Location:
 
 def _is_actor(span: Span, entry: Entry) -> bool:
     """A country/capital/region as subject of a verb, agent of a passive, possessor or (for a country)
-    noun modifier: a government or affiliation rather than a place."""
+    noun modifier: a government or affiliation rather than a place. Any place where an organisation
+    is based ("a London-based group", "based in Oslo") is not where the event happened either."""
+    root = span.root
+    if root.head.lower_ == "based" or (root.dep_ == "pobj" and root.head.head.lower_ == "based"):
+        return True
     if entry.feature_code not in GOVERNMENT_CODES:
         return False
-    root = span.root
     while root.dep_ == "conj" and root.head is not root:
         root = root.head
     if root.dep_ == "nsubj":
         return root.head.lemma_ != "be"
-    if root.dep_ == "poss" or (root.dep_ == "compound" and entry.feature_code == "PCLI"):
+    if root.dep_ == "poss" or (root.dep_ in {"compound", "nmod"} and entry.feature_code == "PCLI"):
         return True  # "Russia's ambassador", "U.S. officials": an affiliation, not where it happened
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
