@@ -50,8 +50,9 @@ def code_documents(documents: Iterable[Document], *, model: str = "md",
 
 def code_doc(doc: Doc, document: Document, coder: EventCoder) -> CodedDocument:
     """Code one parsed document."""
-    events, actors = coder.code(doc, document)
-    quotes = extract_quotes(doc, document, resolver=coder.resolver, memory=coder.resolver.new_memory())
+    events, state = coder.code_with_state(doc, document)
+    actors = state.resolved()
+    quotes = extract_quotes(doc, document, resolver=coder.resolver, memory=state.memory, known=state.actors)
     events = attach_quotes(locate_events(doc, document, events), quotes)
     sentences = tuple(Sentence(i, s.text.strip(), s.start_char, s.end_char) for i, s in enumerate(doc.sents))
     return CodedDocument(document=document, sentences=sentences, actors=tuple(actors), events=tuple(events),

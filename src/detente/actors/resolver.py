@@ -49,10 +49,10 @@ from detente.actors.tables import (
     ActorTables,
     Entity,
     Role,
-    country_spellings,
     load_tables,
+    near_spellings,
     normalise,
-    one_edit,
+    spelling_index,
 )
 from detente.actors.textparse import head_of_text
 from detente.models import Actor
@@ -114,7 +114,7 @@ class ActorResolver:
     def __init__(self, tables: ActorTables, *, model: str = "md") -> None:
         self.tables = tables
         self.model = model
-        self._spellings = country_spellings(tables.aliases, MIN_MISSPELT)
+        self._spellings = spelling_index(tables.aliases, MIN_MISSPELT)
 
     @classmethod
     @cache
@@ -466,8 +466,7 @@ class ActorResolver:
         tables = self.tables
         if any(key in table for table in (tables.aliases, tables.seats, tables.organisations, tables.people)):
             return None
-        near = [k for n in (len(key) - 1, len(key), len(key) + 1) for k in self._spellings.get(n, ())
-                if one_edit(key, k)]
+        near = near_spellings(key, self._spellings)
         if len({tables.aliases[k][0] for k in near}) != 1 or PlaceResolver.default().gazetteer.lookup(text):
             return None
         log.debug("misspelt country word %r read as %r", text, min(near))

@@ -241,14 +241,26 @@ def one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i + 1:] or (swapped and a[i + 2:] == b[i + 2:])
 
 
-def country_spellings(aliases: dict[str, tuple[str, str]], min_length: int) -> dict[int, list[str]]:
-    """One-word country names and adjectives of at least `min_length` - 1 letters, by length: the
-    candidates for a misspelt country word of `min_length` letters or more."""
-    out: dict[int, list[str]] = {}
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def spelling_index(aliases: dict[str, tuple[str, str]], min_length: int) -> dict[str, tuple[str, ...]]:
+    """One-word country names and adjectives of at least `min_length` - 1 letters, filed under
+    themselves and under each of their one-letter deletions, so that `near_spellings` finds the
+    words one edit away from a query without comparing it with every name."""
+    index: dict[str, set[str]] = {}
     for key in aliases:
         if key.isalpha() and len(key) >= min_length - 1:
-            out.setdefault(len(key), []).append(key)
-    return out
+            for variant in {key, *_deletions(key)}:
+                index.setdefault(variant, set()).add(key)
+    return {variant: tuple(sorted(keys)) for variant, keys in index.items()}
+
+
+def near_spellings(word: str, index: dict[str, tuple[str, ...]]) -> list[str]:
+    """The indexed words exactly one edit (insertion, deletion, substitution, swap) from `word`."""
+    found = {key for variant in {word, *_deletions(word)} for key in index.get(variant, ())}
+    return sorted(key for key in found if one_edit(word, key))
 
 
 @cache
@@ -268,5 +280,5 @@ def load_tables(directory: Path = DATA_DIR) -> ActorTables:
 
 
 __all__ = ["DATA_DIR", "PSEUDO_COUNTRIES", "SECTORS", "TABLE_FILES", "ActorTables", "Agent", "Country",
-           "Entity", "Role", "country_spellings", "file_sha256", "load_tables", "normalise", "one_edit",
-           "read_manifest", "valid_country"]
+           "Entity", "Role", "file_sha256", "load_tables", "near_spellings", "normalise", "one_edit",
+           "read_manifest", "spelling_index", "valid_country"]

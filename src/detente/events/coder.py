@@ -22,7 +22,7 @@ from importlib.resources import files
 from spacy.tokens import Doc, Span, Token
 
 from detente import __version__
-from detente.actors import ActorResolver
+from detente.actors import ActorResolver, DocMemory
 from detente.dates import resolve_event_date
 from detente.events.classifier import EventClassifier
 from detente.events.clauses import (
@@ -83,9 +83,14 @@ class DocState:
     """Per-document state: the actor memory and the actors of every argument head seen so far."""
 
     document: Document
-    memory: object
+    memory: DocMemory
     actors: dict[int, list[Actor]] = field(default_factory=dict)
     vetoed: set[int] = field(default_factory=set)  # triggers read in a non-event sense
+
+    def resolved(self) -> list[Actor]:
+        """Every actor resolved so far, once each, in text order."""
+        actors = [actor for found in self.actors.values() for actor in found]
+        return sorted(_unique_actors(actors), key=lambda a: (a.start or 0, a.text))
 
 
 class EventCoder:
@@ -104,6 +109,12 @@ class EventCoder:
 
     def code(self, doc: Doc, document: Document) -> tuple[list[Event], list[Actor]]:
         """All events and all resolved actors of one document, in reading order."""
+        events, state = self.code_with_state(doc, document)
+        return events, state.resolved()
+
+    def code_with_state(self, doc: Doc, document: Document) -> tuple[list[Event], DocState]:
+        """The events of one document and the state that coded them: the actors of every argument
+        head and the actor memory, for later stages that read the same actors (quotes)."""
         state = DocState(document=document, memory=self.resolver.new_memory())
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
@@ -114,8 +125,7 @@ class EventCoder:
             if self.classifier is not None:
                 coded = self._combine(self.classifier, sent, index, state, coded)
             events.extend(coded)
-        actors = [actor for found in state.actors.values() for actor in found]
-        return events, sorted(_unique_actors(actors), key=lambda a: (a.start or 0, a.text))
+        return events, state
 
     # -- actors -----------------------------------------------------------------------------
     def _resolve_arguments(self, sent: Span, state: DocState) -> None:
@@ -531,4 +541,4 @@ def _unique_actors(actors: list[Actor]) -> list[Actor]:
     return list(seen.values())
 
 
-__all__ = ["RULE_CODER", "VECTOR_CODER", "EventCoder"]
+__all__ = ["RULE_CODER", "VECTOR_CODER", "DocState", "EventCoder"]

@@ -153,18 +153,22 @@ def indirect_quotes(ctx: _Context) -> list[Quote]:
 
 
 def extract_quotes(doc: Doc, document: Document, *, resolver: ActorResolver,
-                   memory: DocMemory | None = None) -> list[Quote]:
+                   memory: DocMemory | None = None,
+                   known: dict[int, list[Actor]] | None = None) -> list[Quote]:
     """All quotations of one document, in text order, with speakers resolved through `resolver`.
 
     `memory` must be fresh for this document (default: a new one): the document is read in order,
     resolving every argument as the event coder does, so that "he said" finds the latest person.
+    The pipeline passes instead the event coder's memory and `known` actors (token index -> actors)
+    after it has read the document, so that each argument is resolved once.
     Offsets are character offsets in `doc.text`, which is `document.text` in the pipeline.
     """
     if doc.text != document.text:
         log.warning("%s: parsed text differs from the document text; offsets follow the parse",
                     document.doc_id)
     ctx = _Context(doc=doc, document=document, resolver=resolver,
-                   memory=memory if memory is not None else resolver.new_memory(), words=quote_words())
+                   memory=memory if memory is not None else resolver.new_memory(), words=quote_words(),
+                   actors=dict(known or {}))
     resolve_arguments(ctx)
     ctx.spans = find_quoted_spans(doc.text, ctx.words.closers)
     quotes = direct_quotes(ctx) + indirect_quotes(ctx)
