@@ -297,3 +297,54 @@ def test_events_coder_a_travel_warning_targets_the_destination() -> None:
 def test_events_coder_an_earlier_target_preposition_wins() -> None:
     events = code("Washington imposed new sanctions on Beijing over its treatment of activists.")
     assert [e.target.code for e in events if e.target] == ["CHNGOV"]
+
+
+def test_events_coder_an_alleged_attack_is_also_an_accusation() -> None:
+    events = code("Georgia claimed that Russian jets had bombed its villages.")
+    accusation = [e for e in events if e.cameo == "1123"]
+    attack = [e for e in events if e.cameo_root in {"18", "19", "20"}]
+    assert accusation and (accusation[0].source.country, accusation[0].target.country) == ("GEO", "RUS")
+    assert attack and attack[0].modality == "reported"
+
+
+def test_events_coder_a_said_attack_is_no_accusation() -> None:
+    assert not [e for e in code("Georgia said Russian jets had bombed its villages.") if e.cameo_root == "11"]
+
+
+def test_events_coder_an_allegation_targets_whom_it_is_about() -> None:
+    events = code("Azerbaijan alleged that Armenia was shelling its positions.")
+    events = [e for e in events if e.cameo_root == "11"]
+    assert events and events[0].target is not None and events[0].target.country == "ARM"
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "source", "target"),
+    [
+        ("Vietnam pulled its troops out of Cambodia.", "08", "VNM", "KHM"),  # "out of": particle + of
+        ("The detention of the opposition leader by Kenyan police drew protests.", "17", "KEN", "KEN"),
+        ("The expulsion of three Iranian diplomats by Albania angered Tehran.", "16", "ALB", "IRN"),
+        ("A suicide bomber blew himself up at an army checkpoint in Mosul.", "18", "IRQ", "IRQ"),
+        ("Greek troops were put on high alert along the border.", "15", "GRC", None),
+    ],
+)
+def test_events_coder_structures(text: str, root: str, source: str, target: str | None) -> None:
+    events = [e for e in code(text) if e.cameo_root == root]
+    assert events, [(e.cameo, e.trigger.text) for e in code(text)]
+    assert events[0].source is not None and events[0].source.country == source
+    assert (events[0].target.country if events[0].target else None) == target
+
+
+def test_events_coder_a_bomb_as_subject_is_a_bombing() -> None:
+    events = code("A roadside bomb killed four Italian soldiers near Herat.")
+    assert [e.cameo for e in events if e.trigger.text == "killed"] == ["183"]
+
+
+def test_events_coder_what_was_not_allowed_did_not_happen() -> None:
+    events = [e for e in code("The junta did not allow the UN envoy to meet the jailed Burmese leader.")
+              if e.trigger.text == "meet"]
+    assert all(e.negated for e in events)
+
+
+def test_events_coder_what_a_rejected_call_asks_for_did_not_happen() -> None:
+    events = code("NATO rejected a call for its troops to be deployed in Georgia.")
+    assert [e.cameo_root for e in events] == ["12"]

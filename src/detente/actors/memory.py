@@ -15,6 +15,7 @@ Rules (deterministic, most recent first):
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -132,6 +133,12 @@ class DocMemory:
                 if len(found) == count:
                     return found[::-1]
         return []
+
+    def country_counts(self, sectors: frozenset[str]) -> Counter[str]:
+        """How many remembered actors of these sectors carry each country (the document's main
+        country: a news outlet or a company says little about where the story is)."""
+        return Counter(e.actor.country for e in self._entries
+                       if e.actor.country and e.actor.sector in sectors)
 
     def by_agent(self, noun: str) -> Actor | None:
         """The latest actor whose agent noun ends with the last word of `noun`."""

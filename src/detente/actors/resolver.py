@@ -72,6 +72,18 @@ PLACE_PREPS = frozenset({"in", "of", "from"})
 # Sectors that are also PLOVER country codes: "a human rights group" is country NGO.
 PSEUDO_SECTORS = frozenset({"NGO", "IGO", "IMG"})
 PERSON_KIND = frozenset({"person"})
+# Heads that name someone by their relation to an "of" object: "a critic of the president" is no
+# president (other non-agent heads stand for the object: "the withdrawal of Serbian forces").
+OF_RELATION_HEADS = frozenset({"critic", "opponent", "rival", "ally", "supporter", "enemy", "foe",
+                               "victim", "friend", "admirer", "detractor", "challenger"})
+# A titled person with no country in a sentence that names none takes the document's main country:
+# the country of at least this many earlier actors, and of this share of all of them.
+DOC_COUNTRY_LEAST = 3
+DOC_COUNTRY_SHARE = 0.6
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY", "OPP", "ELI"})
+# Entity labels of places: a country word inside a place name ("British Columbia", "South China
+# Sea") does not make the place that country's.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A capitalised word this long that no table knows may be a misspelt country word ("Ethopia").
 MIN_MISSPELT = 7
 
@@ -99,6 +111,7 @@ class Mention:
     ethnic: bool = False  # "ethnic Albanians": the people, not the state's citizens
     place: str | None = None  # "in/of/from X" on the head
     base: str | None = None  # "a London-based group", "the group, based in Ankara": fills a gap only
+    owner_sector: str | None = None  # "Metropolitan Police sergeant X": the owner organisation's sector
 
     def is_actor(self) -> bool:
         return self.named or self.agent is not None or self.country is not None
@@ -161,7 +174,7 @@ class ActorResolver:
         if not mention.is_actor():
             return self._possessor(head, on, memory)
         mention = self._recall(mention, head, memory)
-        mention = self._sentence_country(mention, head)
+        mention = self._sentence_country(mention, head, memory)
         mention = self._legislature_country(mention, head, memory)
         mention = self._possessive_owner(mention, head, memory)
         mentions = self._split_owners(mention)
@@ -180,17 +193,18 @@ class ActorResolver:
             return []
         return self._resolve_head(owner, on, memory)
 
-    def _sentence_country(self, mention: Mention, head: Token) -> Mention:
+    def _sentence_country(self, mention: Mention, head: Token, memory: DocMemory | None) -> Mention:
         """A titled person with no country ("Prime Minister Tomas Kalu") takes the country of the
         sentence when the sentence names exactly one country (states only, not the UN or NGOs);
-        with none or several, the country stays unknown."""
+        when it names none, the document's main country so far (see `_document_country`); with
+        several, the country stays unknown."""
         if mention.kind != "person" or mention.country is not None or mention.agent is None:
             return mention
         countries = self.sentence_countries(head.sent)
-        if len(countries) != 1:
+        if len(countries) > 1:
             return mention
-        found = replace(mention, country=next(iter(countries)))
-        return found
+        country = next(iter(countries)) if countries else _document_country(memory)
+        return replace(mention, country=country) if country else mention
 
     def _legislature_country(self, mention: Mention, head: Token, memory: DocMemory | None) -> Mention:
         """"The chancellor is being pressured by parliament", "Bolsonaro criticised congress": a
@@ -280,8 +294,17 @@ class ActorResolver:
             earlier = memory.by_agent(mention.agent)
         if earlier is None:
             return _inherit_posting(mention, memory)
+        if earlier.kind == "person" and not mention.bare_name and self._agent_kind(mention) != "person":
+            # "the Court" after "Supreme Court Justice Ruth Bader Ginsburg": her court, not her
+            found = replace(mention, country=earlier.country, owners=[])
+            found.name = self._agent_name(found)
+            return found
         return replace(mention, name=earlier.name, country=earlier.country, sector=earlier.sector,
                        kind=earlier.kind, posted_to=earlier.posted_to, owners=[])
+
+    def _agent_kind(self, mention: Mention) -> str | None:
+        agent = self.tables.agents.get(mention.agent) if mention.agent else None
+        return agent.kind if agent else None
 
     # -- describing one phrase -----------------------------------------------------------------
     def describe(self, head: Token, on: dt.date | None) -> Mention:
@@ -309,8 +332,12 @@ class ActorResolver:
         candidates = name_extensions(head)
         candidates += [entity[0]] if entity else []
         candidates += [compound_chain(head), [head]]
+        chain = compound_chain(head)
         for tokens in candidates:
+            if tokens == [head] and self._renamed(chain, head):
+                continue  # "Social Democrats" is not "Democrats"
             if tokens and self._lookup_name(mention, text_of(tokens), on, head):
+                self._localise(mention, tokens, chain)
                 return tokens
         spelt = self._misspelt_country(head) if compound_chain(head) == [head] else None
         if spelt:
@@ -325,7 +352,7 @@ class ActorResolver:
             mention.bare_name = text_of(tokens)
             mention.name = mention.bare_name
             mention.kind = "person" if entity and entity[1] == "PERSON" else "org"
-            if mention.kind == "org":
+            if mention.kind == "org" and not (entity and entity[1] in PLACE_LABELS):
                 self._name_owner(mention, tokens)
             return tokens
         return []
@@ -341,6 +368,22 @@ class ActorResolver:
         if agent:
             mention.sector = self.tables.agents[agent].sector
 
+    def _renamed(self, chain: list[Token], head: Token) -> bool:
+        """A capitalised word before the head that is neither a country word nor an agent noun
+        makes the phrase a different name ("Social Democrats", "Free Syrian Army" aside)."""
+        return any(t.i != head.i and t.text[:1].isupper() and t.tag_ != "POS" and not self._owner_of(t.text)
+                   and not self._find_agent([t]) for t in chain)
+
+    def _localise(self, mention: Mention, used: list[Token], chain: list[Token]) -> None:
+        """A one-word party or group name inside a longer name that names another country
+        ("Sweden Democrats", "Irish Republicans") belongs to that country, not to the table's."""
+        if mention.kind == "person" or len(used) != 1 or mention.country in PSEUDO_COUNTRIES:
+            return
+        owners = [self._owner_of(t.text) for t in chain if t not in used]
+        owner = next((o for o in owners if o and o not in PSEUDO_COUNTRIES), None)
+        if owner and owner != mention.country:
+            mention.country = owner
+
     def _lookup_name(self, mention: Mention, text: str, on: dt.date | None, head: Token) -> bool:
         key = self._key(text)
         if key is None:
@@ -349,7 +392,7 @@ class ActorResolver:
         place = key in tables.aliases or key in tables.seats or key in tables.organisations
         if key in tables.people and not (place and head.ent_type_ in {"GPE", "NORP", "ORG", "LOC"}):
             self._apply_person(mention, tables.people[key], on)
-        elif key in tables.organisations or key in tables.seats:
+        elif (key in tables.organisations or key in tables.seats) and not text.islower():
             self._apply_entity(mention, tables.organisations.get(key) or tables.seats[key])
         elif key in tables.aliases:
             self._apply_country(mention, *tables.aliases[key])
@@ -415,6 +458,8 @@ class ActorResolver:
             if owner:
                 mention.owners.append(owner)
                 mention.owners.extend(self._conjunct_owners(span[-1]))
+                organisation = self.tables.organisations.get(normalise(text_of(span)))
+                mention.owner_sector = mention.owner_sector or (organisation.sector if organisation else None)
                 remaining = [t for t in remaining if t not in span]
         mention.ethnic = any(t.lower_ in ETHNIC for t in tokens)
         found = self._find_agent_span([t for t in remaining if t.i not in possessed])
@@ -445,7 +490,10 @@ class ActorResolver:
         key = self._key(text)
         if key is None:
             return None
-        for table in (self.tables.aliases, self.tables.seats, self.tables.organisations):
+        tables = [self.tables.aliases, self.tables.seats]
+        if not text.islower():  # "republicans" in lower case is no party's name
+            tables.append(self.tables.organisations)
+        for table in tables:
             if key in table:
                 found = table[key]
                 return found[0] if isinstance(found, tuple) else found.country
@@ -513,7 +561,7 @@ class ActorResolver:
             if place and word in PLACE_PREPS:
                 mention.place = mention.place or place
             if place is None and word == "of" and mention.agent is None:
-                self._apply_of_agent(mention, objects[0])
+                self._apply_of_agent(mention, head, objects[0])
             elif place and word in POST_PREPS and _is_diplomat(mention.agent):
                 mention.posted_to = mention.posted_to or place
             elif place and (word in OWNER_PREPS or word in {"in", "at"}) and not mention.owners:
@@ -527,11 +575,17 @@ class ActorResolver:
             return inner.country
         return None
 
-    def _apply_of_agent(self, mention: Mention, obj: Token) -> None:
-        """"the head of the foreign ministry": the agent and owner come from the object."""
+    def _apply_of_agent(self, mention: Mention, head: Token, obj: Token) -> None:
+        """"the head of the foreign ministry": the agent and owner come from the object. Relation
+        heads (OF_RELATION_HEADS) take only the owner: "opponents of Rwanda's Senate" are Rwandan,
+        but no senate, and "a critic of the president" is no president."""
         inner = self.describe(obj, None)
-        if inner.agent and not mention.named:
-            mention.agent, mention.agent_text, mention.owners = inner.agent, inner.agent_text, inner.owners
+        if not inner.agent or mention.named:
+            return
+        if head.lemma_.lower() in OF_RELATION_HEADS:
+            mention.owners = mention.owners or list(inner.owners)
+            return
+        mention.agent, mention.agent_text, mention.owners = inner.agent, inner.agent_text, inner.owners
 
     def _finish(self, mention: Mention) -> None:
         """Combine name, title and prepositions: the title words win over the tables for people."""
@@ -555,6 +609,8 @@ class ActorResolver:
         if agent and not mention.named:
             mention.kind = "group" if mention.plural else (agent.kind if agent.kind != "none" else "org")
             mention.name = self._agent_name(mention)
+        if mention.kind == "person" and mention.sector is None and agent is None:
+            mention.sector = mention.owner_sector  # "a Metropolitan Police sergeant": COP
         if mention.former and mention.sector in {"GOV", "MIL", "LEG", "JUD"}:
             mention.sector = "ELI"
 
@@ -570,7 +626,7 @@ class ActorResolver:
         """"the US President, Joe Biden," / "Joe Biden, the US president": one actor."""
         if not other.is_actor():
             return mention
-        person, title = (other, mention) if other.kind == "person" else (mention, other)
+        person, title = _person_and_title(mention, other)
         merged = replace(person)
         title_country = None if title.country == title.base and not title.owners else title.country
         merged.country = title_country or person.country or title.country
@@ -618,6 +674,29 @@ def _base_tokens(head: Token) -> list[Token]:
             objects = [c for c in inner.children if c.dep_ == "pobj"]
             return compound_chain(objects[0]) if objects else []
     return [t for t in head.lefts if t.i < based.i and t.dep_ in {"nmod", "compound"} and t.pos_ == "PROPN"]
+
+
+def _person_and_title(mention: Mention, other: Mention) -> tuple[Mention, Mention]:
+    """Which side of an apposition is the person: a named person beats a role noun ("Angela Merkel,
+    the Chancellor of Germany" keeps her name), then any person-like side."""
+    for first, second in ((other, mention), (mention, other)):
+        if first.kind == "person" and first.named:
+            return first, second
+    return (other, mention) if other.kind == "person" else (mention, other)
+
+
+def _document_country(memory: DocMemory | None) -> str | None:
+    """The state that the actors named so far mostly belong to: at least DOC_COUNTRY_LEAST of them
+    and DOC_COUNTRY_SHARE of all state-country mentions; None in a document about several states."""
+    if memory is None:
+        return None
+    counts = {c: n for c, n in memory.country_counts(STATE_SECTORS).items() if c not in PSEUDO_COUNTRIES}
+    if not counts:
+        return None
+    country, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    if count < DOC_COUNTRY_LEAST or count < DOC_COUNTRY_SHARE * sum(counts.values()):
+        return None
+    return country
 
 
 def _definite(head: Token) -> bool:

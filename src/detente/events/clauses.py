@@ -51,6 +51,9 @@ def requested(token: Token) -> bool:
     for _ in range(3):
         if current.dep_ == "advcl" and _asks(current.head, requests):
             return True  # "faces pressure from X to help Y"
+        asking_noun = current.head.pos_ == "NOUN" and lemma(current.head) in requests
+        if current.dep_ in {"advcl", "acl"} and asking_noun:
+            return True  # "rejected a call for its forces to be deployed"
         if current.dep_ not in {"ccomp", "acl", "xcomp", "acomp"} or current.head.i == current.i:
             return False
         current = current.head
@@ -132,6 +135,20 @@ def find_speaker(trigger: Token) -> Token | None:
         if relation in {"ccomp", "parataxis"} and lemma(current) in reporting:
             subject, _ = find_subject(current)
             return subject
+    return None
+
+
+def alleging_verb(trigger: Token) -> Token | None:
+    """The verb of allegation whose clausal complement holds the trigger ("X claimed that Y had
+    attacked Z", "X alleged Y was arming rebels"), through coordinated verbs; None otherwise."""
+    allegation = clause_words()["allegation"]
+    current = trigger
+    for _ in range(3):
+        if current.dep_ == "ccomp" and lemma(current.head) in allegation:
+            return current.head
+        if current.dep_ != "conj":
+            return None
+        current = current.head
     return None
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 
@@ -26,6 +26,7 @@ from detente.actors import ActorResolver, DocMemory
 from detente.dates import resolve_event_date
 from detente.events.classifier import EventClassifier
 from detente.events.clauses import (
+    alleging_verb,
     complement_subject,
     conditional_threat,
     eventive,
@@ -41,7 +42,14 @@ from detente.events.clauses import (
     wishes_for_other,
 )
 from detente.events.combine import CLASSIFIER_CODER, classifier_codes, fallback_type, rerank
-from detente.events.frames import Frame, build_frame, clause_words, content_head, ordered_clause_words
+from detente.events.frames import (
+    Frame,
+    build_frame,
+    clause_words,
+    content_head,
+    ordered_clause_words,
+    particles,
+)
 from detente.events.intent import intent_code, refusal_code
 from detente.events.matching import compound_forms, compound_object, syntax_matches
 from detente.events.modality import is_negated, modality_of
@@ -59,13 +67,14 @@ VECTOR_CODER = "detente.vector.v1"
 # word vectors put antonyms close together ("mend ties" next to "sever ties").
 VECTOR_AGREEMENT = 0.15
 BARE_AGREEMENT = 0.1
-# Appeals, demands, permissions and threats address the subject of their complement ("urged Iran
-# to", "demanded that X", "allowed Turkey to use the base").
-CLAUSE_TARGET_ROOTS = frozenset({"02", "08", "10", "13"})
+# Appeals, accusations, demands, permissions and threats address the subject of their complement
+# ("urged Iran to", "alleged that Iran was", "demanded that X", "allowed Turkey to use the base").
+CLAUSE_TARGET_ROOTS = frozenset({"02", "08", "10", "11", "13"})
 # Attacks by unnamed perpetrators ("a roadside bomb killed three soldiers") are still events when
 # the victims are known: CAMEO 18-20 may have an unknown source.
 UNKNOWN_SOURCE_ROOTS = frozenset({"18", "19", "20"})
 BACKGROUND_DAYS = 365
+ALLEGED = 0.7  # confidence kept by an act that is only alleged ("X claimed Y attacked")
 SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr", "oprd", "appos",
                            "conj", "npadvmod"})
@@ -162,7 +171,29 @@ class EventCoder:
                 key = (event.trigger.start, _code(event.source), _code(event.target), event.cameo_root)
                 if key not in best or event.confidence > best[key].confidence:
                     best[key] = event
-        return _without_purpose_repeats(list(best.values()), sent)
+        events = _without_purpose_repeats(list(best.values()), sent)
+        return self._allegations(events, sent, index, state) if events else events
+
+    def _allegations(self, events: list[Event], sent: Span, index: int, state: DocState) -> list[Event]:
+        """"X claimed that Y attacked Z": X accuses Y (CAMEO 112, 1123 for a use of force), and the
+        act itself, only alleged, is less sure. "X said that Y attacked Z" stays the attack."""
+        by_start = {token.idx: token for token in sent}
+        out: list[Event] = []
+        for event in events:
+            token = by_start.get(event.trigger.start)
+            verb = alleging_verb(token) if token is not None else None
+            hostile = event.cameo_root >= "13" and event.source is not None
+            if verb is None or not hostile or verb.i in state.vetoed:
+                out.append(event)
+                continue
+            out.append(replace(event, confidence=round(event.confidence * ALLEGED, 3)))
+            code = "1123" if event.cameo_root in UNKNOWN_SOURCE_ROOTS else "112"
+            pattern = VerbPattern(id="allegation", lemma=lemma(verb), cameo=code, confidence=0.85)
+            frame = build_frame(verb)
+            speakers = self.actors_of(frame.subject, state)
+            out.extend(self._make_event(Match(pattern, RULE_CODER, 1.0), frame, sent, index, state, speaker,
+                                        event.source) for speaker in speakers[:1])
+        return out
 
     def _combine(self, classifier: EventClassifier, sent: Span, index: int, state: DocState,
                  events: list[Event]) -> list[Event]:
@@ -270,17 +301,21 @@ class EventCoder:
 
     def _reciprocal(self, frame: Frame, targets: list[Actor], state: DocState) -> bool:
         """A reciprocal act with no recipient named ("A and B met", "restored ties"), or whose only
-        object is what they exchange ("A and B exchanged prisoners"), not "met with protesters"."""
+        countryless "target" is what they exchange ("A and B exchanged prisoners") or comes from
+        a complement ("agreed to reduce troops"); not "A and B met with protesters"."""
         if not _reciprocal(frame):
             return False
         if not targets:
             return True
-        exchanged = bool(frame.objects) and self.actors_of(frame.objects[0], state) == targets
-        return exchanged and not any(target.country for target in targets)
+        if any(target.country for target in targets):
+            return False
+        return not any(self.actors_of(obj, state) == targets for _, obj in frame.preps)
 
     def _sources(self, pattern: VerbPattern, frame: Frame,
                  state: DocState) -> tuple[list[Actor], list[Actor]]:
         subject = frame.agent if frame.passive else frame.subject
+        if frame.passive and frame.agent is None and pattern.cameo[:2] == "15":
+            subject = frame.subject  # "troops were put on alert": the troops' side mobilises
         if pattern.source == "prep" and pattern.prep:  # "received weapons from X": X gives
             return _first_actors(frame.prep_objects(pattern.prep), self, state), []
         if pattern.source == "speaker":
@@ -324,7 +359,7 @@ class EventCoder:
         country ("offered its troops to X") gives way to one of another country, and so may a
         foreign destination ("warned against travel to X")."""
         ordered = [t for t in (*frame.objects, *_object_agents(frame), frame.dative, *_ordered_preps(frame))
-                   if t is not None]
+                   if t is not None and t.lower_ not in clause_words()["reflexive"]]
         candidates = [found for found in (self.actors_of(t, state) for t in ordered) if found]
         destinations = [found for found in (self.actors_of(t, state) for t in _destinations(frame)) if found]
         own = {s.country for s in sources if s.country}
@@ -344,6 +379,8 @@ class EventCoder:
         code, coder = match.pattern.cameo, f"{match.coder}:{match.pattern.id}"
         if _verbal_attack(trigger, code, source, target):
             code, coder = "111", f"{coder}+verbal"
+        elif code[:2] == "19" and _bombing(frame):
+            code, coder = "183", f"{coder}+bombing"
         if negated and refused(trigger) and refusal_code(code):
             code, coder, negated = str(refusal_code(code)), f"{coder}+refusal", False
         elif conditional_threat(trigger) and not negated:
@@ -414,9 +451,12 @@ def _coded_through_verb(noun: Token, coded: set[int]) -> bool:
 
 
 def _ordered_preps(frame: Frame) -> list[Token]:
+    """Prepositional objects in the rank of data/events/clause_words.json "target_preps"; the
+    "of X" of "out of X" ("pulled its troops out of X") comes last."""
     order = ordered_clause_words("target_preps")
     preps = sorted(frame.preps, key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order))
-    return [obj for word, obj in preps if word in order]
+    left = frame.prep_objects("of") if "out" in particles(frame.trigger) else []
+    return [obj for word, obj in preps if word in order] + left
 
 
 def _object_agents(frame: Frame) -> list[Token]:
@@ -437,7 +477,7 @@ def _destinations(frame: Frame) -> list[Token]:
 
 
 def _first_actors(heads: list[Token], coder: EventCoder, state: DocState) -> list[Actor]:
-    for head in heads:
+    for head in (h for h in heads if h.lower_ not in clause_words()["reflexive"]):
         actors = coder.actors_of(head, state)
         if actors:
             return actors
@@ -479,6 +519,15 @@ def _unattributed_attack(pattern: VerbPattern, frame: Frame) -> bool:
     return lemma(frame.subject) in means or any(f in means for f in compound_forms(frame.subject))
 
 
+def _bombing(frame: Frame) -> bool:
+    """A bomb, mine or blast as the subject: "a roadside bomb killed three soldiers" (CAMEO 183)."""
+    subject = frame.subject if not frame.passive else frame.agent
+    if subject is None:
+        return False
+    means = clause_words()["bombing_means"]
+    return lemma(subject) in means
+
+
 def _verbal_attack(trigger: Token, code: str, source: Actor | None, target: Actor | None) -> bool:
     """"Biden attacked Putin": one named person attacking another is criticism (111), not an
     assault; violence against a person is told with other verbs (shot, stabbed, assassinated)."""
@@ -488,9 +537,13 @@ def _verbal_attack(trigger: Token, code: str, source: Actor | None, target: Acto
 
 
 def _pairs(sources: list[Actor | None], targets: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
-    """Source-target pairs; a source with no target when there is none."""
-    return [(s, t) for s in sources for t in (targets or [None])
-            if s is None or t is None or not _same_actor(s, t)]
+    """Source-target pairs; a source with no target when there is none other than itself
+    ("troops were put on alert")."""
+    pairs: list[tuple[Actor | None, Actor | None]] = []
+    for source in sources:
+        others = [t for t in targets if source is None or not _same_actor(source, t)]
+        pairs.extend((source, target) for target in (others or [None]))
+    return pairs
 
 
 def _reciprocal(frame: Frame) -> bool:

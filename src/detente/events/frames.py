@@ -63,10 +63,24 @@ def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
 def _prep_pairs(token: Token) -> list[tuple[str, Token]]:
     pairs = []
     for prep in _children(token, {"prep", "agent"}):
+        if _compound_out(prep):  # "pulled its troops out of X": "out" is a particle, "of X" the prep
+            prep = next(c for c in prep.children if c.dep_ == "prep")
         for obj in _children(prep, {"pobj", "pcomp"}):
             pairs.append((prep.lower_, obj))
             pairs.extend((prep.lower_, conj) for conj in obj.conjuncts if conj.dep_ == "conj")
     return pairs
+
+
+def _compound_out(prep: Token) -> bool:
+    """spaCy reads "out of X" as a preposition "out" governing a preposition "of"."""
+    return prep.lower_ == "out" and not _children(prep, {"pobj"}) and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in prep.children)
+
+
+def particles(trigger: Token) -> set[str]:
+    """The trigger's phrasal particles ("called off"), "out" of "walked out of" included."""
+    found = {c.lower_ for c in trigger.children if c.dep_ == "prt"}
+    return found | {"out" for c in trigger.children if c.dep_ == "prep" and _compound_out(c)}
 
 
 def find_subject(token: Token) -> tuple[Token | None, bool]:
@@ -204,8 +218,11 @@ def _nominal_frame(frame: Frame) -> Frame:
             frame.subject, frame.passive = find_subject(verb)
     if owner is not None and (frame.subject is None or noun.dep_ == "nsubj"):
         frame.subject = owner
-    frame.agent = next((obj for word, obj in frame.preps if word == "by"), None)  # "a strike by X"
-    return frame
+    frame.objects = [obj for word, obj in frame.preps if word == "of"]  # "the expulsion of X"
+    frame.agent = next((obj for word, obj in frame.preps if word == "by"), None) or next(
+        (agent for obj in frame.objects for word, agent in _prep_pairs(obj) if word == "by"), None)
+    return frame  # "a strike by X"; "the arrest of X by Y" (spaCy hangs "by Y" on X)
 
 
-__all__ = ["Frame", "build_frame", "clause_words", "content_head", "find_subject"]
+__all__ = ["Frame", "build_frame", "clause_words", "content_head", "find_subject", "ordered_clause_words",
+           "particles"]

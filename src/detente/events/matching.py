@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from detente.events.clauses import lemma
-from detente.events.frames import Frame, clause_words
+from detente.events.frames import Frame, clause_words, particles
 from detente.ontology.patterns import VerbPattern
 
 
@@ -42,10 +42,10 @@ def any_lemma_in(tokens: Iterable[Token], allowed: frozenset[str]) -> bool:
 def syntax_matches(pattern: VerbPattern, frame: Frame) -> bool:
     """Every syntactic constraint the pattern sets holds for the frame."""
     trigger = frame.trigger
-    particles = {c.lower_ for c in trigger.children if c.dep_ == "prt"}
-    if pattern.particle and pattern.particle not in particles:
+    found = particles(trigger)
+    if pattern.particle and pattern.particle not in found:
         return False
-    if not pattern.particle and particles & clause_words()["sense_changing_particles"]:
+    if not pattern.particle and found & clause_words()["sense_changing_particles"]:
         return False  # "called off the search" is not "called on", "took over" not "took"
     if pattern.object and not any_lemma_in(frame.objects, pattern.object):
         return False

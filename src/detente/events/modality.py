@@ -27,6 +27,9 @@ def is_negated(trigger: Token) -> bool:
             return True  # "expressed no regret", "showed no sign of"
         if current.i != trigger.i and current.lemma_.lower() in words["refusal"]:
             return True
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in words["permission"]:
+            current = current.head  # "did not allow the envoy to meet X": the meeting did not happen
+            continue
         if current.dep_ != "xcomp":
             return False
         current = current.head
