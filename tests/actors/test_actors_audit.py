@@ -153,3 +153,12 @@ def test_actors_audit_one_word_party_names(nlp_md: Language, resolver: ActorReso
     head = next(t for t in nlp_md(text) if t.text == word)
     actors = resolver.resolve_token(head, on=dt.date(2019, 5, 1), memory=resolver.new_memory())
     assert [a.country for a in actors] == [country]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Philippine troops", "PHL"), ("Nepali police", "NPL"), ("Uzbek officials", "UZB"),
+    ("Ecuadorian diplomats", "ECU"), ("South Sudanese rebels", "SSD"), ("the Free Syrian Army", "SYR"),
+    ("ISIL fighters", "IMG"),
+])
+def test_actors_audit_more_country_words_and_groups(resolver: ActorResolver, text: str, country: str) -> None:
+    assert resolver.resolve_text(text).country == country

@@ -348,3 +348,22 @@ def test_events_coder_what_was_not_allowed_did_not_happen() -> None:
 def test_events_coder_what_a_rejected_call_asks_for_did_not_happen() -> None:
     events = code("NATO rejected a call for its troops to be deployed in Georgia.")
     assert [e.cameo_root for e in events] == ["12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Thai and Malaysian troops began joint military exercises near the border.", {"THA", "MYS"}),
+        ("Jordan and Iraq carried out a joint operation against smugglers.", {"JOR", "IRQ"}),
+    ],
+)
+def test_events_coder_a_joint_activity_pairs_its_partners(text: str, pair: set[str]) -> None:
+    dyads = {(e.source.country, e.target.country) for e in code(text)
+             if e.cameo == "062" and e.source and e.target}
+    assert dyads == {(a, b) for a in pair for b in pair if a != b}
+
+
+def test_events_coder_the_partner_of_an_event_noun_is_the_target() -> None:
+    events = [e for e in code("Turkish warships took part in joint manoeuvres with the Greek navy.")
+              if e.cameo == "062"]
+    assert events and events[0].target is not None and events[0].target.country == "GRC"

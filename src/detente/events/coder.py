@@ -309,7 +309,21 @@ class EventCoder:
             return True
         if any(target.country for target in targets):
             return False
+        if _joint(frame):
+            return True  # "carried out a joint operation against smugglers"
         return not any(self.actors_of(obj, state) == targets for _, obj in frame.preps)
+
+    def _eventive(self, noun: Token) -> bool:
+        """A noun the table codes as an event ("joint exercises", "an ultimatum", "a blockade")."""
+        if noun.pos_ != "NOUN":
+            return False
+        return any(self.ontology.patterns_for(form, "NOUN") for form in (*compound_forms(noun), lemma(noun)))
+
+    def _stateless_event(self, noun: Token, state: DocState) -> bool:
+        """An event noun that names no country ("joint military exercises", read as a MIL actor
+        because of "military") is what happens, not whom it happens to; "an Australian
+        ultimatum" or "a blockade of Serbia" still names its target."""
+        return self._eventive(noun) and not any(actor.country for actor in self.actors_of(noun, state))
 
     def _sources(self, pattern: VerbPattern, frame: Frame,
                  state: DocState) -> tuple[list[Actor], list[Actor]]:
@@ -354,12 +368,16 @@ class EventCoder:
 
     def _auto_targets(self, frame: Frame, state: DocState, sources: list[Actor],
                       depth: int = 0) -> list[Actor]:
-        """Objects, then the indirect object, then prepositional objects, then the same inside an
-        open complement ("threatened to break relations with X"). A candidate of the source's own
-        country ("offered its troops to X") gives way to one of another country, and so may a
-        foreign destination ("warned against travel to X")."""
-        ordered = [t for t in (*frame.objects, *_object_agents(frame), frame.dative, *_ordered_preps(frame))
-                   if t is not None and t.lower_ not in clause_words()["reflexive"]]
+        """Objects, then the indirect object, then prepositional objects (also those of an event
+        noun: "took part in joint manoeuvres with X"), then the same inside an open complement
+        ("threatened to break relations with X"). A candidate of the source's own country
+        ("offered its troops to X") gives way to one of another country, and so may a foreign
+        destination ("warned against travel to X")."""
+        nested = [t for _, noun in frame.preps if self._eventive(noun)
+                  for t in _ordered_preps(build_frame(noun))]
+        direct = (*frame.objects, *_object_agents(frame), frame.dative, *_ordered_preps(frame), *nested)
+        ordered = [t for t in direct if t is not None and t.lower_ not in clause_words()["reflexive"]
+                   and not self._stateless_event(t, state)]
         candidates = [found for found in (self.actors_of(t, state) for t in ordered) if found]
         destinations = [found for found in (self.actors_of(t, state) for t in _destinations(frame)) if found]
         own = {s.country for s in sources if s.country}
@@ -551,7 +569,13 @@ def _reciprocal(frame: Frame) -> bool:
     a pact", "agreed to a truce"."""
     words = clause_words()["reciprocal"]
     heads = [frame.trigger, *frame.objects, *(o for _, o in frame.preps), frame.xcomp]
-    return any(head is not None and lemma(head) in words for head in heads)
+    return any(head is not None and lemma(head) in words for head in heads) or _joint(frame)
+
+
+def _joint(frame: Frame) -> bool:
+    """The object is done jointly: "a joint operation", "bilateral talks"."""
+    joint = clause_words()["joint_modifiers"]
+    return any(c.dep_ == "amod" and lemma(c) in joint for obj in frame.objects for c in obj.children)
 
 
 def _reciprocal_pairs(sources: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:

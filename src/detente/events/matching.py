@@ -12,12 +12,21 @@ from detente.ontology.patterns import VerbPattern
 
 
 def compound_forms(token: Token) -> list[str]:
-    """A noun with its compound modifier, spaced and joined: "air strike" -> ["air strike", "airstrike"]."""
-    modifiers = [c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
-    if not modifiers or token.pos_ != "NOUN":
+    """A noun with the modifiers right before it: its compound, spaced and joined ("air strike" ->
+    "air strike", "airstrike"), and each adjective ("joint military exercises" -> "military
+    exercise", "joint exercise", "joint military exercise")."""
+    if token.pos_ != "NOUN":
         return []
-    first = lemma(modifiers[0])
-    return [f"{first} {lemma(token)}", f"{first}{lemma(token)}"]
+    head = lemma(token)
+    forms: list[str] = []
+    compound = next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1), None)
+    if compound is not None:
+        forms += [f"{lemma(compound)} {head}", f"{lemma(compound)}{head}"]
+    adjectives = [c for c in token.lefts if c.dep_ == "amod" and c.pos_ == "ADJ"]
+    forms += [f"{lemma(adjective)} {head}" for adjective in reversed(adjectives)]
+    if len(adjectives) > 1:
+        forms.append(" ".join([*(lemma(a) for a in adjectives), head]))
+    return forms
 
 
 def compound_object(pattern: VerbPattern, frame: Frame) -> bool:
