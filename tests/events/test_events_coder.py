@@ -367,3 +367,21 @@ def test_events_coder_the_partner_of_an_event_noun_is_the_target() -> None:
     events = [e for e in code("Turkish warships took part in joint manoeuvres with the Greek navy.")
               if e.cameo == "062"]
     assert events and events[0].target is not None and events[0].target.country == "GRC"
+
+
+def test_events_coder_talks_that_are_demanded_are_not_held() -> None:
+    events = code("Bangladesh insisted that Myanmar hold talks on the refugees.")
+    assert [e.cameo_root for e in events] == ["10"]
+
+
+def test_events_coder_a_denial_with_its_claim_is_kept() -> None:
+    events = code("Belarus denied that its helicopters had crossed into Polish airspace.")
+    assert [e.cameo for e in events if e.trigger.text == "denied"] == ["016"]
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Rioters set fire to a ministry building in Tirana.", "14"),  # violent protest
+    ("Serbian soldiers set fire to an Albanian village.", "17"),
+])
+def test_events_coder_property_destroyed_by_protesters_is_a_riot(text: str, root: str) -> None:
+    assert [e.cameo_root for e in code(text) if e.trigger.text == "set"] == [root]

@@ -162,6 +162,7 @@ class EventCoder:
                 continue  # "suggested holding talks", "agreed to cooperate in fighting X": part of
                 # the coded verb's event
             if requested(token):
+                coded.add(token.i)  # its nominal objects are asked for too ("that X hold talks")
                 continue  # "demands that the government grant rights": what is asked has not happened
             events = self._code_request_clause(token, sent, index, state) or self._code_trigger(
                 token, sent, index, state, coded)
@@ -201,7 +202,7 @@ class EventCoder:
         probabilities = classifier.predict(sent)
         if events:
             by_type = dict(probabilities)
-            kept = [e for e in events if by_type.get(e.plover or "", 0.0) >= self._agreement_needed(e)]
+            kept = [e for e in events if by_type.get(e.plover or "", 0.0) >= self._agreement_needed(e, sent)]
             return rerank(kept, by_type)
         found = fallback_type(probabilities)
         predicate = main_predicate(sent)
@@ -214,7 +215,7 @@ class EventCoder:
         made = self._events_for(Match(pattern, CLASSIFIER_CODER, 1.0), frame, sent, index, state) or []
         return [event for event in made if event.source and event.source.country]
 
-    def _agreement_needed(self, event: Event) -> float:
+    def _agreement_needed(self, event: Event, sent: Span) -> float:
         """How much the classifier must agree with an event's type for it to stand: a verb coded
         through word vectors, or a bare verb pattern with no recipient ("offering DVDs", "captured
         pictures"), needs the sentence to look like that type of event."""
@@ -223,7 +224,8 @@ class EventCoder:
         pattern_id = event.coder.split(":", 1)[-1].split("+", 1)[0]
         pattern = self._patterns_by_id.get(pattern_id)
         bare = pattern is not None and pattern.specificity == 0 and pattern.target == "auto"
-        if event.target is None and bare:
+        untyped_claim = event.plover is None and _says_what(event, sent)  # no type to agree on
+        if event.target is None and bare and not untyped_claim:
             return BARE_AGREEMENT
         return 0.0
 
@@ -399,6 +401,8 @@ class EventCoder:
             code, coder = "111", f"{coder}+verbal"
         elif code[:2] == "19" and _bombing(frame):
             code, coder = "183", f"{coder}+bombing"
+        elif code[:2] == "17" and _by_protesters(frame):
+            code, coder = "145", f"{coder}+riot"
         if negated and refused(trigger) and refusal_code(code):
             code, coder, negated = str(refusal_code(code)), f"{coder}+refusal", False
         elif conditional_threat(trigger) and not negated:
@@ -432,6 +436,12 @@ def recipient_required() -> frozenset[str]:
     text = files("detente").joinpath("data/events/plover_recipients.csv").read_text("utf-8")
     return frozenset(row["plover"] for row in csv.DictReader(text.splitlines())
                      if row["requires_recipient"] == "yes")
+
+
+def _says_what(event: Event, sent: Span) -> bool:
+    """The trigger has a that-clause saying what it is about ("denied that its jets had ...")."""
+    token = next((t for t in sent if t.idx == event.trigger.start), None)
+    return token is not None and any(c.dep_ == "ccomp" for c in token.children)
 
 
 def _without_purpose_repeats(events: list[Event], sent: Span) -> list[Event]:
@@ -535,6 +545,13 @@ def _unattributed_attack(pattern: VerbPattern, frame: Frame) -> bool:
         return True
     means = clause_words()["attack_means"]
     return lemma(frame.subject) in means or any(f in means for f in compound_forms(frame.subject))
+
+
+def _by_protesters(frame: Frame) -> bool:
+    """Protesters, rioters or a mob as the one who acts: "rioters set fire to the building" is a
+    violent protest (CAMEO 145), not a seizure or destruction of property by a state."""
+    actor = frame.agent if frame.passive else frame.subject
+    return actor is not None and lemma(actor) in clause_words()["protesters"]
 
 
 def _bombing(frame: Frame) -> bool:
