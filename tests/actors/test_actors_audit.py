@@ -162,3 +162,18 @@ def test_actors_audit_one_word_party_names(nlp_md: Language, resolver: ActorReso
 ])
 def test_actors_audit_more_country_words_and_groups(resolver: ActorResolver, text: str, country: str) -> None:
     assert resolver.resolve_text(text).country == country
+
+
+def test_actors_audit_capitalised_plural_at_sentence_start_is_an_agent(nlp_md: Language,
+                                                                        resolver: ActorResolver) -> None:
+    doc = nlp_md("Rebels in northern Mali said they had seized the town.")
+    actors = resolver.resolve_token(doc[0], on=dt.date(2012, 4, 1), memory=resolver.new_memory())
+    assert [(a.country, a.sector) for a in actors] == [("MLI", "REB")]
+
+
+def test_actors_audit_a_known_person_in_a_city_keeps_his_country(nlp_md: Language,
+                                                                  resolver: ActorResolver) -> None:
+    doc = nlp_md("Mubarak met Chancellor Helmut Kohl in Cairo on Monday.")
+    head = next(t for t in doc if t.text == "Kohl")
+    actors = resolver.resolve_token(head, on=dt.date(1994, 6, 1), memory=resolver.new_memory())
+    assert [a.country for a in actors] == ["DEU"]

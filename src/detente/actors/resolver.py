@@ -531,10 +531,14 @@ class ActorResolver:
         return found[0] if found else None
 
     def _find_agent_span(self, tokens: list[Token]) -> tuple[str, str] | None:
-        """(table key, words as written) of the longest agent noun among `tokens`."""
+        """(table key, words as written) of the longest agent noun among `tokens`. A capitalised
+        plural the tagger took for a name ("Rebels said ...") keeps no lemma, so its singular is
+        tried too."""
         for s, e in ngrams(tokens):
             words = [t.lower_ for t in tokens[s:e]]
-            for last in dict.fromkeys((tokens[e - 1].lemma_.lower(), words[-1])):
+            end = tokens[e - 1]
+            singular = words[-1][:-1] if end.pos_ == "PROPN" and words[-1].endswith("s") else words[-1]
+            for last in dict.fromkeys((end.lemma_.lower(), words[-1], singular)):
                 key = " ".join([*words[:-1], last])
                 if key in self.tables.agents:
                     return key, text_of(tokens[s:e])
@@ -564,8 +568,9 @@ class ActorResolver:
                 self._apply_of_agent(mention, head, objects[0])
             elif place and word in POST_PREPS and _is_diplomat(mention.agent):
                 mention.posted_to = mention.posted_to or place
-            elif place and (word in OWNER_PREPS or word in {"in", "at"}) and not mention.owners:
-                mention.owners.append(place)
+            elif place and not mention.owners and (word in OWNER_PREPS or (
+                    word in {"in", "at"} and not (mention.kind == "person" and mention.country))):
+                mention.owners.append(place)  # not for a known person: "Lord Owen in Belgrade" visits
 
     def _institution_country(self, obj: Token) -> str | None:
         """"officials from the Iraqi interim government": the country of an organisation object."""
