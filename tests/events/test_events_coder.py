@@ -385,3 +385,13 @@ def test_events_coder_a_denial_with_its_claim_is_kept() -> None:
 ])
 def test_events_coder_property_destroyed_by_protesters_is_a_riot(text: str, root: str) -> None:
     assert [e.cameo_root for e in code(text) if e.trigger.text == "set"] == [root]
+
+
+def test_events_coder_naming_is_never_a_call() -> None:
+    assert not [e for e in code("The United Nations called the famine the worst in decades.")
+                if e.cameo_root == "04"]
+
+
+def test_events_coder_the_object_does_what_it_is_urged_to() -> None:
+    events = code("Washington encouraged Seoul to investigate the bribery claims.")
+    assert not [e for e in events if e.cameo_root == "09" and e.source and e.source.country == "USA"]

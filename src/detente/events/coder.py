@@ -212,6 +212,8 @@ class EventCoder:
         pattern = VerbPattern(id=f"type-{label}", lemma=lemma(predicate),
                               cameo=classifier_codes()[label], confidence=probability)
         frame = build_frame(predicate)
+        if frame.attrs and lemma(predicate) in clause_words()["naming_verbs"]:
+            return []  # "called the crisis the worst": a description, never a call or a meeting
         made = self._events_for(Match(pattern, CLASSIFIER_CODER, 1.0), frame, sent, index, state) or []
         return [event for event in made if event.source and event.source.country]
 

@@ -111,9 +111,17 @@ def find_subject(token: Token) -> tuple[Token | None, bool]:
             if controller is not None:
                 return controller, False
             current, via = current.head.head, "pcomp"
+        elif current.dep_ == "xcomp" and _object_control(current.head):
+            return _children(current.head, {"dobj"})[0], False  # "encouraged X to investigate"
         else:
             current, via = current.head, current.dep_
     return None, False
+
+
+def _object_control(verb: Token) -> bool:
+    """The verb's object is who does its open complement ("urged Iran to talk", "forced X to
+    leave"), unless the verb keeps control with its subject ("promised X to ...")."""
+    return bool(_children(verb, {"dobj"})) and verb.lemma_.lower() not in clause_words()["subject_control"]
 
 
 def _object_controller(pcomp: Token) -> Token | None:
