@@ -395,3 +395,27 @@ def test_events_coder_naming_is_never_a_call() -> None:
 def test_events_coder_the_object_does_what_it_is_urged_to() -> None:
     events = code("Washington encouraged Seoul to investigate the bribery claims.")
     assert not [e for e in events if e.cameo_root == "09" and e.source and e.source.country == "USA"]
+
+
+def test_events_coder_who_acts_in_a_show_of_force() -> None:
+    events = [e for e in code("Three Chinese warships sailed past the island in a show of force.")
+              if e.cameo_root == "15"]
+    assert events and events[0].source.country == "CHN" and events[0].target is None
+
+
+def test_events_coder_police_in_a_described_capital_have_its_country() -> None:
+    events = code("Police in the Kenyan capital were put on high alert before the vote.")
+    assert [(e.cameo, e.source.country) for e in events if e.source] == [("151", "KEN")]
+
+
+@pytest.mark.parametrize("text", [
+    "A crowded bus plunged into a gorge in Nepal, killing 23 people.",
+    "A freight train derailed outside Lyon, injuring two workers.",
+])
+def test_events_coder_road_and_rail_accidents_are_no_attacks(text: str) -> None:
+    assert not [e for e in code(text) if e.cameo_root in {"18", "19", "20"}]
+
+
+def test_events_coder_wounding_is_a_use_of_force() -> None:
+    events = code("Chechen rebels wounded three Russian soldiers near Grozny.")
+    assert [(e.cameo_root, e.target.country) for e in events if e.target] == [("19", "RUS")]

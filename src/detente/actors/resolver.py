@@ -562,6 +562,8 @@ class ActorResolver:
             word = prep.lower_
             if place is None and word in OWNER_PREPS and (mention.agent or mention.people_of):
                 place = self._institution_country(objects[0])
+            if place is None and word in {"in", "at"} and (mention.agent or mention.people_of):
+                place = self._place_country(objects[0])  # "police in the Kenyan capital"
             if place and word in PLACE_PREPS:
                 mention.place = mention.place or place
             if place is None and word == "of" and mention.agent is None:
@@ -571,6 +573,13 @@ class ActorResolver:
             elif place and not mention.owners and (word in OWNER_PREPS or (
                     word in {"in", "at"} and not (mention.kind == "person" and mention.country))):
                 mention.owners.append(place)  # not for a known person: "Lord Owen in Belgrade" visits
+
+    def _place_country(self, obj: Token) -> str | None:
+        """The country of a described place: "the Kenyan capital", "the Iraqi city of Mosul"."""
+        inner = self.describe(obj, None)
+        if inner.country in PSEUDO_COUNTRIES or (inner.kind == "person" and inner.named):
+            return None
+        return inner.country
 
     def _institution_country(self, obj: Token) -> str | None:
         """"officials from the Iraqi interim government": the country of an organisation object."""

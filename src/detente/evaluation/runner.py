@@ -33,8 +33,10 @@ def predicted_from_event(event: Event, scheme: Scheme) -> PredictedEvent:
 def results_from_coded(
     sentences: Sequence[GoldSentence], coded: Iterable[CodedDocument], scheme: Scheme
 ) -> list[SentenceResult]:
-    """Pair coded documents with their gold sentences by doc_id (a missing document has no events)."""
-    events_by_id = {c.document.doc_id: c.events for c in coded}
+    """Pair coded documents with their gold sentences by doc_id (a missing document has no events).
+    Negated events ("has not withdrawn its troops") say that something did not happen: the gold
+    sets code happenings, so they are left out."""
+    events_by_id = {c.document.doc_id: [e for e in c.events if not e.negated] for c in coded}
     missing = [s.gold_id for s in sentences if s.gold_id not in events_by_id]
     if missing:
         log.warning("%d gold sentences produced no coded document (first: %s)", len(missing), missing[0])

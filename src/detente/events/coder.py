@@ -47,11 +47,12 @@ from detente.events.frames import (
     build_frame,
     clause_words,
     content_head,
+    find_subject,
     ordered_clause_words,
     particles,
 )
 from detente.events.intent import intent_code, refusal_code
-from detente.events.matching import compound_forms, compound_object, syntax_matches
+from detente.events.matching import compound_forms, compound_object, head_lemmas, syntax_matches
 from detente.events.modality import is_negated, modality_of
 from detente.events.similar import SimilarVerbs
 from detente.ingest import is_boilerplate
@@ -288,6 +289,8 @@ class EventCoder:
                     state: DocState) -> list[Event] | None:
         """Events for a syntactic match, or None when the actors rule the pattern out."""
         pattern = match.pattern
+        if pattern.cameo[:2] in UNKNOWN_SOURCE_ROOTS and _vehicle_subject(frame):
+            return None  # "a bus plunged into a ravine, killing 20": an accident
         sources, clause_subjects = self._sources(pattern, frame, state)
         if not sources and not _unattributed_attack(pattern, frame):
             return None
@@ -342,7 +345,8 @@ class EventCoder:
             return self.actors_of(speaker, state), clause_subjects
         found = self.actors_of(subject, state)
         if not found and frame.trigger.pos_ == "NOUN":
-            found = self.actors_of(frame.agent, state)  # "an air strike by government forces"
+            manner = _manner_subject(frame.trigger)  # "sailed near the strait in a show of force"
+            found = self.actors_of(frame.agent, state) or self.actors_of(manner, state)
         return found, []
 
     def _targets(self, pattern: VerbPattern, frame: Frame, state: DocState, clause_subjects: list[Actor],
@@ -364,14 +368,14 @@ class EventCoder:
             return self.actors_of(frame.subject, state)
         if pattern.target == "object":
             return _first_actors(frame.objects, self, state)
-        found = self._auto_targets(frame, state, sources)
+        found = self._auto_targets(frame, state, sources, skip=_predicate_words(pattern, frame))
         clause_addressed = self.ontology.cameo(pattern.cameo).root in CLAUSE_TARGET_ROOTS
         if clause_addressed and not any(actor.country for actor in found):
             found = self.actors_of(complement_subject(frame.trigger), state) or found
         return found
 
-    def _auto_targets(self, frame: Frame, state: DocState, sources: list[Actor],
-                      depth: int = 0) -> list[Actor]:
+    def _auto_targets(self, frame: Frame, state: DocState, sources: list[Actor], depth: int = 0,
+                      skip: frozenset[int] = frozenset()) -> list[Actor]:
         """Objects, then the indirect object, then prepositional objects (also those of an event
         noun: "took part in joint manoeuvres with X"), then the same inside an open complement
         ("threatened to break relations with X"). A candidate of the source's own country
@@ -380,8 +384,8 @@ class EventCoder:
         nested = [t for _, noun in frame.preps if self._eventive(noun)
                   for t in _ordered_preps(build_frame(noun))]
         direct = (*frame.objects, *_object_agents(frame), frame.dative, *_ordered_preps(frame), *nested)
-        ordered = [t for t in direct if t is not None and t.lower_ not in clause_words()["reflexive"]
-                   and not self._stateless_event(t, state)]
+        ordered = [t for t in direct if t is not None and t.i not in skip
+                   and t.lower_ not in clause_words()["reflexive"] and not self._stateless_event(t, state)]
         candidates = [found for found in (self.actors_of(t, state) for t in ordered) if found]
         destinations = [found for found in (self.actors_of(t, state) for t in _destinations(frame)) if found]
         own = {s.country for s in sources if s.country}
@@ -438,6 +442,25 @@ def recipient_required() -> frozenset[str]:
     text = files("detente").joinpath("data/events/plover_recipients.csv").read_text("utf-8")
     return frozenset(row["plover"] for row in csv.DictReader(text.splitlines())
                      if row["requires_recipient"] == "yes")
+
+
+def _predicate_words(pattern: VerbPattern, frame: Frame) -> frozenset[int]:
+    """The "of" objects a pattern names as part of the predicate ("a show of force", "accused X
+    of espionage"): never the target (unlike "support to the army")."""
+    if pattern.prep != "of" or not pattern.prep_object:
+        return frozenset()
+    return frozenset(obj.i for word, obj in frame.preps
+                     if word == pattern.prep and head_lemmas(obj) & pattern.prep_object)
+
+
+def _manner_subject(noun: Token) -> Token | None:
+    """Who acts "in a show of force" or "as a warning": the active subject of the verb the phrase
+    modifies ("carriers sailed near the strait in a show of force")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "as"} or prep.head.pos_ != "VERB":
+        return None
+    subject, passive = find_subject(prep.head)
+    return None if passive else subject
 
 
 def _says_what(event: Event, sent: Span) -> bool:
@@ -554,6 +577,11 @@ def _by_protesters(frame: Frame) -> bool:
     violent protest (CAMEO 145), not a seizure or destruction of property by a state."""
     actor = frame.agent if frame.passive else frame.subject
     return actor is not None and lemma(actor) in clause_words()["protesters"]
+
+
+def _vehicle_subject(frame: Frame) -> bool:
+    subject = frame.subject if not frame.passive else frame.agent
+    return subject is not None and lemma(subject) in clause_words()["civilian_vehicles"]
 
 
 def _bombing(frame: Frame) -> bool:
