@@ -70,6 +70,8 @@ def test_ontology_quad_class_follows_gdelt(ontology: Ontology, code: str, quad: 
     ("08", ("CONCEDE", None)),  # root listed twice in the source
     ("0211", ("REQUEST", "assist")),  # PLOVER drops CAMEO 02; plover_extensions.csv maps appeals
     ("013", (None, None)),  # and 01
+    ("0831", ("RETREAT", "resign")),  # the manual's RETREAT covers resignations; detente's row wins
+    ("0832", ("CONCEDE", None)),  # its siblings keep the crosswalk
 ])
 def test_ontology_plover_lookup(ontology: Ontology, code: str,
                                 expected: tuple[str | None, str | None]) -> None:

@@ -113,9 +113,8 @@ def read_ontology(directory: Path) -> Ontology:
     known = frozenset(codes)
     crosswalk = load_crosswalk(directory / "cameo_plover.csv", known)
     extensions = directory / "plover_extensions.csv"
-    if extensions.exists():
-        for code, entry in load_crosswalk(extensions, known).items():
-            crosswalk.setdefault(code, entry)
+    if extensions.exists():  # detente's rows win: CAMEO 02 (dropped by PLOVER), resignations
+        crosswalk.update(load_crosswalk(extensions, known))
     classes = load_lemma_classes(directory / "lemma_classes.json")
     patterns = load_patterns(directory / "verb_patterns.jsonl", classes, known)
     ontology = Ontology(manifest=manifest, codes=codes, crosswalk=crosswalk, patterns=patterns,
