@@ -419,3 +419,14 @@ def test_events_coder_road_and_rail_accidents_are_no_attacks(text: str) -> None:
 def test_events_coder_wounding_is_a_use_of_force() -> None:
     events = code("Chechen rebels wounded three Russian soldiers near Grozny.")
     assert [(e.cameo_root, e.target.country) for e in events if e.target] == [("19", "RUS")]
+
+
+def test_events_coder_a_describing_participle_is_no_visit() -> None:
+    events = code("Mubarak told visiting French senators he was ready to talk to Israel.")
+    assert not [e for e in events if e.trigger.text == "visiting"]
+
+
+def test_events_coder_who_is_somewhere_for_talks_holds_them() -> None:
+    events = [e for e in code("A World Bank team is in Nairobi for talks with Kenyan officials.")
+              if e.cameo_root == "04"]
+    assert events and events[0].target is not None and events[0].target.country == "KEN"

@@ -162,6 +162,8 @@ class EventCoder:
                 coded.add(token.i)
                 continue  # "suggested holding talks", "agreed to cooperate in fighting X": part of
                 # the coded verb's event
+            if _describing_participle(token):
+                continue  # "told visiting senators", "the ruling party"
             if requested(token):
                 coded.add(token.i)  # its nominal objects are asked for too ("that X hold talks")
                 continue  # "demands that the government grant rights": what is asked has not happened
@@ -453,11 +455,23 @@ def _predicate_words(pattern: VerbPattern, frame: Frame) -> frozenset[int]:
                      if word == pattern.prep and head_lemmas(obj) & pattern.prep_object)
 
 
+def _describing_participle(token: Token) -> bool:
+    """An -ing form used as an adjective before its noun ("visiting American senators"), which
+    spaCy may also parse as a clause ("told [visiting] senators")."""
+    if token.tag_ != "VBG" or token.lower_ not in clause_words()["participle_adjectives"]:
+        return False
+    return token.dep_ in {"amod", "compound", "xcomp"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in token.children)
+
+
 def _manner_subject(noun: Token) -> Token | None:
-    """Who acts "in a show of force" or "as a warning": the active subject of the verb the phrase
-    modifies ("carriers sailed near the strait in a show of force")."""
+    """Who acts "in a show of force", "as a warning" or "for talks": the active subject of the
+    verb the phrase modifies ("carriers sailed near the strait in a show of force", "an IMF team
+    is in Buenos Aires for talks")."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "as"} or prep.head.pos_ != "VERB":
+    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "as", "for"}:
+        return None
+    if prep.head.pos_ not in {"VERB", "AUX"}:
         return None
     subject, passive = find_subject(prep.head)
     return None if passive else subject
