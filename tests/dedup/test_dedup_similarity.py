@@ -77,3 +77,19 @@ def test_dedup_char_shingles_normalise_case_and_spacing():
         == char_shingles("air strike")
         == frozenset({"air ", "ir s", "r st", " str", "stri", "trik", "rike"})
     )
+
+
+def test_dedup_a_month_precise_date_covers_its_month():
+    from dataclasses import replace
+
+    from detente.dedup.similarity import Report, days_apart, period_end, periods_compatible
+
+    day = Report(event_id="a", doc_id="d1", date=dt.date(2021, 3, 18), negated=False,
+                 source=("USA", None, None), target=("CHN", None, None), cameo="040", cameo_root="04",
+                 plover="CONSULT", words=frozenset(), chars=frozenset())
+    first = dt.date(2021, 3, 1)
+    month = replace(day, event_id="b", date=first, last=period_end(first, "month"))
+    assert month.last == dt.date(2021, 3, 31)
+    assert days_apart(day, month) == 0 and periods_compatible(day, month, 3)
+    april = replace(day, event_id="c", date=dt.date(2021, 4, 6))
+    assert days_apart(april, month) == 6 and not periods_compatible(april, month, 3)

@@ -12,14 +12,16 @@ Two reports belong to the same event when all of these hold:
   actor only matches a missing actor;
 - the same event type: the PLOVER type when both have one, else the CAMEO root;
 - event dates (else the document date) at most ``window_days`` apart, default 3. News reports of
-  an event mostly appear the same day or the next, and relative dates ("on Tuesday", "last
-  week") resolved against a later publication date drift by a few days; three days absorbs that
-  while a report of the same dyad and type a week later stays a separate event;
+  an event mostly appear the same day or the next, and relative dates ("on Tuesday") resolved
+  against a later publication date drift by a few days; three days absorbs that while a report of
+  the same dyad and type a week later stays a separate event. A date known only to the month or
+  the year ("last week", "in March") covers that whole period;
 - a match score >= ``threshold`` (0.35) with some member, where score = 0.3 * code likeness
   (1 same CAMEO code, 0.5 same 3-digit base, 0.25 same root) + 0.3 * date proximity
-  (1 - days apart / (window + 1)) + 0.4 * wording similarity (the better Jaccard of word stems
-  or of character 4-grams of sentence and trigger). Same type on the same day always matches
-  (>= 0.375); every day apart or a different sub-code must be made up by shared wording.
+  (1 - days between the date periods / (window + 1)) + 0.4 * wording similarity (the better
+  Jaccard of word stems or of character 4-grams of sentence and trigger). Same type on the same
+  day always matches (>= 0.375); every day apart or a different sub-code must be made up by
+  shared wording.
 
 The constraints must hold against every member of a cluster (so dates cannot drift along a
 chain); the report joins the cluster with the best score. The process is deterministic:

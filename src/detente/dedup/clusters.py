@@ -22,7 +22,14 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from detente.dedup.similarity import Report, can_merge, char_shingles, match_score, word_shingles
+from detente.dedup.similarity import (
+    Report,
+    can_merge,
+    char_shingles,
+    match_score,
+    period_end,
+    word_shingles,
+)
 from detente.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -52,7 +59,8 @@ REPORT_SQL = """
 SELECT e.event_id, e.doc_id, coalesce(e.date, d.date) AS date, coalesce(e.negated, false),
        e.source_country, e.source_sector, e.source_name, e.source_text,
        e.target_country, e.target_sector, e.target_name, e.target_text,
-       e.cameo, e.cameo_root, e.plover, e.sentence, e.trigger_text, m.cluster_id
+       e.cameo, e.cameo_root, e.plover, e.sentence, e.trigger_text, m.cluster_id,
+       CASE WHEN e.date IS NULL THEN 'day' ELSE e.date_precision END
 FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id
 LEFT JOIN cluster_members m ON m.event_id = e.event_id
 """
@@ -98,6 +106,7 @@ def _report_from_row(row: tuple[Any, ...]) -> Report:
         plover=row[14],
         words=word_shingles(wording),
         chars=char_shingles(wording),
+        last=period_end(row[2], row[18]),
     )
 
 
@@ -110,13 +119,14 @@ def _fetch_new(con: duckdb.DuckDBPyConnection) -> list[Report]:
 def _fetch_existing(
     con: duckdb.DuckDBPyConnection, new: list[Report], window_days: int
 ) -> dict[str, list[Report]]:
-    dated = [r.date for r in new if r.date is not None]
+    dated = [r for r in new if r.date is not None]
     where = "m.cluster_id IS NOT NULL AND (coalesce(e.date, d.date) IS NULL"
     params: list[Any] = []
     if dated:
         where += " OR coalesce(e.date, d.date) BETWEEN ? AND ?"
         pad = dt.timedelta(days=window_days)
-        params = [min(dated) - pad, max(dated) + pad]
+        month = dt.timedelta(days=31)  # a stored month-precise date starts up to a month earlier
+        params = [min(r.date for r in dated) - pad - month, max(r.last or r.date for r in dated) + pad]
     rows = con.execute(REPORT_SQL + f" WHERE {where})", params).fetchall()
     clusters: dict[str, list[Report]] = {}
     for row in sorted(rows, key=lambda r: r[0]):

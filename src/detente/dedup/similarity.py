@@ -91,6 +91,7 @@ class Report:
     plover: str | None
     words: frozenset[str]
     chars: frozenset[str]
+    last: dt.date | None = None  # last day a month- or year-precise date may mean ("last week")
 
 
 def word_shingles(text: str) -> frozenset[str]:
@@ -138,6 +139,32 @@ def dates_compatible(left: dt.date | None, right: dt.date | None, window_days: i
     return abs((left - right).days) <= window_days
 
 
+def period_end(day: dt.date | None, precision: str | None) -> dt.date | None:
+    """The last day a date of this precision may mean: the month's or the year's last day."""
+    if day is None or precision not in {"month", "year"}:
+        return None
+    if precision == "year":
+        return dt.date(day.year, 12, 31)
+    following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def days_apart(left: Report, right: Report) -> int | None:
+    """Days between the two reports' date periods (0 when they overlap); None without dates."""
+    if left.date is None or right.date is None:
+        return None
+    start = max(left.date, right.date)
+    end = min(left.last or left.date, right.last or right.date)
+    return max((start - end).days, 0)
+
+
+def periods_compatible(left: Report, right: Report, window_days: int) -> bool:
+    gap = days_apart(left, right)
+    if gap is None:
+        return left.date is None and right.date is None
+    return gap <= window_days
+
+
 def can_merge(left: Report, right: Report, *, window_days: int) -> bool:
     """The hard constraints: polarity, actors, type and date window."""
     return (
@@ -145,7 +172,7 @@ def can_merge(left: Report, right: Report, *, window_days: int) -> bool:
         and actors_compatible(left.source, right.source)
         and actors_compatible(left.target, right.target)
         and types_compatible(left, right)
-        and dates_compatible(left.date, right.date, window_days)
+        and periods_compatible(left, right, window_days)
     )
 
 
@@ -165,10 +192,8 @@ def code_similarity(left: str, right: str) -> float:
 
 def match_score(left: Report, right: Report, *, window_days: int) -> float:
     """0.3 * CAMEO code likeness + 0.3 * date proximity + 0.4 * wording, for mergeable reports."""
-    if left.date is None or right.date is None:
-        proximity = 0.0
-    else:
-        proximity = 1.0 - abs((left.date - right.date).days) / (window_days + 1)
+    gap = days_apart(left, right)
+    proximity = 0.0 if gap is None else 1.0 - gap / (window_days + 1)
     return (
         0.3 * code_similarity(left.cameo, right.cameo) + 0.3 * proximity + 0.4 * text_similarity(left, right)
     )
@@ -181,8 +206,11 @@ __all__ = [
     "char_shingles",
     "code_similarity",
     "dates_compatible",
+    "days_apart",
     "jaccard",
     "match_score",
+    "period_end",
+    "periods_compatible",
     "text_similarity",
     "types_compatible",
     "word_shingles",
