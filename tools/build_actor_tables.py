@@ -6,8 +6,9 @@
 
 Hand-written inputs live beside the output (country_aliases_own.csv, agents_own.csv) and win over the
 derived rows. country_aliases_own.csv marks names of states that no longer exist (`historical` = yes:
-"Soviet Union", "Yugoslavia", "Zaire") with the code of their successor state; they resolve like any
-alias but never become a country's adjective in countries.csv.
+"Soviet Union", "Yugoslavia", "Zaire") with the code of their successor state, and the words of
+regions and peoples inside a state (`historical` = regional: "Basque", "Tibetan") with that state's
+code; both resolve like any alias but never become a country's adjective in countries.csv.
 Run: `.venv/bin/python tools/build_actor_tables.py [--check]`; `--check` exits 1 when the bundled files
 differ from a fresh build (tests call `build_tables` and compare).
 """
@@ -88,8 +89,9 @@ def build_country_rows() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
             countries[row["iso3"]] = {"iso3": row["iso3"], "name": row["alias"], "adjective": row["alias"]}
     for row in own:
         aliases[row["alias"]] = {"alias": row["alias"], "iso3": row["iso3"], "form": row["form"]}
-        historical = row.get("historical") == "yes"  # "Soviet", "Yugoslav": never the adjective
-        if row["form"] == "adjective" and row["iso3"] in countries and not historical:
+        # "Soviet", "Yugoslav" (historical = yes) and "Tibetan" (= regional): never the adjective
+        other = row.get("historical") in {"yes", "regional"}
+        if row["form"] == "adjective" and row["iso3"] in countries and not other:
             countries[row["iso3"]]["adjective"] = row["alias"]
     return sorted(countries.values(), key=lambda r: r["iso3"]), sorted(
         aliases.values(), key=lambda r: (r["alias"].lower(), r["alias"]))

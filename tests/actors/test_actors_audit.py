@@ -177,3 +177,15 @@ def test_actors_audit_a_known_person_in_a_city_keeps_his_country(nlp_md: Languag
     head = next(t for t in doc if t.text == "Kohl")
     actors = resolver.resolve_token(head, on=dt.date(1994, 6, 1), memory=resolver.new_memory())
     assert [a.country for a in actors] == ["DEU"]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Basque separatists", "ESP"), ("Chechen rebels", "RUS"), ("Tibetan monks", "CHN"),
+])
+def test_actors_audit_regional_peoples_belong_to_their_state(resolver: ActorResolver, text: str,
+                                                              country: str) -> None:
+    assert resolver.resolve_text(text).country == country
+
+
+def test_actors_audit_an_unnamed_crowd_is_civilian(resolver: ActorResolver) -> None:
+    assert resolver.resolve_text("thousands").sector == "CVL"
