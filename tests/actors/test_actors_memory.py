@@ -118,3 +118,11 @@ def test_actors_memory_she_is_never_a_man() -> None:
     memory = DocMemory()
     memory.remember(Actor(text="Antonov", name="Anatoly Antonov", country="RUS", sector="GOV", kind="person"))
     assert memory.pronoun("she") is None
+
+
+def test_actors_memory_he_prefers_a_salient_person_of_the_same_sentence(nlp_md: Language,
+                                                                         resolver: ActorResolver) -> None:
+    text = ("Prime Minister Narendra Modi spoke to reporters. Letters reached Modi's office about "
+            "Imran Khan's speech, in which he criticised India.")
+    actors = _resolve_document(nlp_md, resolver, text)["he"]
+    assert [a.name for a in actors] == ["Imran Khan"]

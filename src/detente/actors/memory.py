@@ -49,7 +49,7 @@ class Remembered:
     actor: Actor
     agent: str | None  # agent noun of the mention ("foreign ministry"), if any
     plural: bool
-    subject: bool = False  # mentioned as the subject of a clause
+    subject: bool = False  # mentioned as the subject of a clause or as a possessor (salient)
     members: tuple[Actor, ...] = ()  # the actors of a coordinated mention, for "they"
 
 
@@ -81,13 +81,17 @@ class DocMemory:
         entry = self._latest_entry(wanted)
         return entry.actor if entry is not None else None
 
-    def pronoun(self, word: str) -> Actor | None:
-        """The referent of a personal pronoun, or None."""
+    def pronoun(self, word: str, *, sentence_start: int | None = None) -> Actor | None:
+        """The referent of a personal pronoun, or None. For "he"/"she", a named person who is a
+        subject or possessor earlier in the same sentence (from offset `sentence_start`) comes
+        first ("letters apologising for Biden's remarks, in which he attacked Putin")."""
         word = word.lower()
         if word in PERSON_PRONOUNS:
             fits = lambda e: e.actor.kind == "person" and _gender_fits(e.actor, word)  # noqa: E731
             named = lambda e: fits(e) and e.actor.name is not None  # noqa: E731
-            return (self._latest(lambda e: named(e) and e.subject) or self._latest(named)
+            here = lambda e: sentence_start is not None and (e.actor.start or -1) >= sentence_start  # noqa: E731
+            return (self._latest(lambda e: named(e) and e.subject and here(e))
+                    or self._latest(lambda e: named(e) and e.subject) or self._latest(named)
                     or self._latest(fits))
         if word in THING_PRONOUNS:
             return self._latest(lambda e: e.actor.kind in {"org", "country"} and not e.plural)

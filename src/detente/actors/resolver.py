@@ -182,7 +182,7 @@ class ActorResolver:
         if memory is not None:
             for m, actor in zip(mentions, actors, strict=True):
                 memory.remember(actor, agent=m.agent, plural=m.plural,
-                                subject=token_is_subject(head))
+                                subject=token_is_subject(head) or head.dep_ == "poss")
         return actors
 
     def _possessor(self, head: Token, on: dt.date | None, memory: DocMemory | None) -> list[Actor]:
@@ -262,7 +262,7 @@ class ActorResolver:
         """A pronoun's referent; a subject pronoun keeps its referent salient as a subject."""
         if memory is None:
             return []
-        referent = memory.pronoun(head.lower_)
+        referent = memory.pronoun(head.lower_, sentence_start=head.sent.start_char)
         if referent is None:
             return []
         referents = memory.group(head.lower_) or [referent]
