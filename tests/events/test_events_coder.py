@@ -430,3 +430,20 @@ def test_events_coder_who_is_somewhere_for_talks_holds_them() -> None:
     events = [e for e in code("A World Bank team is in Nairobi for talks with Kenyan officials.")
               if e.cameo_root == "04"]
     assert events and events[0].target is not None and events[0].target.country == "KEN"
+
+
+def test_events_coder_a_question_reports_no_event() -> None:
+    assert code("Is Syria arming the Kurdish rebels?") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The senator said climate change must be addressed.",
+    "The minister said companies should decide for themselves.",
+])
+def test_events_coder_an_impersonal_obligation_is_no_demand(text: str) -> None:
+    assert not [e for e in code(text) if e.cameo_root == "10"]
+
+
+def test_events_coder_arming_is_military_aid() -> None:
+    events = code("Syria armed the Kurdish rebels in Turkey.")
+    assert [e.cameo for e in events] == ["072"]

@@ -131,6 +131,8 @@ class EventCoder:
             if is_boilerplate(sent.text):
                 continue
             self._resolve_arguments(sent, state)
+            if sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+                continue  # a question ("Is Iran arming the rebels?") reports no event
             coded = self._code_sentence(sent, index, state)
             if self.classifier is not None:
                 coded = self._combine(self.classifier, sent, index, state, coded)
@@ -247,7 +249,8 @@ class EventCoder:
                                   target="complement")
         else:
             return []
-        return self._events_for(Match(pattern, RULE_CODER, 1.0), build_frame(token), sent, index, state) or []
+        events = self._events_for(Match(pattern, RULE_CODER, 1.0), build_frame(token), sent, index, state)
+        return [e for e in events or [] if e.target is not None]  # not "climate change must be addressed"
 
     def _candidates(self, token: Token) -> list[Match]:
         lemma = token.lemma_.lower()
