@@ -447,3 +447,7 @@ def test_events_coder_an_impersonal_obligation_is_no_demand(text: str) -> None:
 def test_events_coder_arming_is_military_aid() -> None:
     events = code("Syria armed the Kurdish rebels in Turkey.")
     assert [e.cameo for e in events] == ["072"]
+
+
+def test_events_coder_a_verb_over_a_non_event_sense_is_no_event() -> None:
+    assert code("Australia failed to meet its emissions target.") == []

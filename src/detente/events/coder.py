@@ -211,7 +211,7 @@ class EventCoder:
             return rerank(kept, by_type)
         found = fallback_type(probabilities)
         predicate = main_predicate(sent)
-        if found is None or predicate is None or not eventive(predicate) or predicate.i in state.vetoed:
+        if found is None or predicate is None or not eventive(predicate) or _vetoed(predicate, state):
             return []
         label, probability = found
         pattern = VerbPattern(id=f"type-{label}", lemma=lemma(predicate),
@@ -465,6 +465,13 @@ def _describing_participle(token: Token) -> bool:
         return False
     return token.dep_ in {"amod", "compound", "xcomp"} and not any(
         c.dep_ in {"aux", "auxpass"} for c in token.children)
+
+
+def _vetoed(predicate: Token, state: DocState) -> bool:
+    """The predicate, or the complement it governs, was read in a non-event sense ("failed to
+    meet its emissions target")."""
+    return predicate.i in state.vetoed or any(
+        c.i in state.vetoed for c in predicate.children if c.dep_ in {"xcomp", "ccomp"})
 
 
 def _manner_subject(noun: Token) -> Token | None:
