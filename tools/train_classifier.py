@@ -55,7 +55,7 @@ MIN_FEATURE_COUNT = 2
 C_VALUE = 0.5
 HANDWRITTEN_WEIGHT = 6.0
 MAX_WEAK_NONE = 600
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 
 log = logging.getLogger("train_classifier")
 
