@@ -451,3 +451,14 @@ def test_events_coder_arming_is_military_aid() -> None:
 
 def test_events_coder_a_verb_over_a_non_event_sense_is_no_event() -> None:
     assert code("Australia failed to meet its emissions target.") == []
+
+
+def test_events_coder_a_counted_crowd_protests() -> None:
+    events = [e for e in code("Tens of thousands of people marched through Bucharest to protest.")
+              if e.cameo_root == "14"]
+    assert events and events[0].source.sector == "CVL" and events[0].source.country == "ROU"
+
+
+def test_events_coder_debt_relief_targets_the_debtor() -> None:
+    events = code("France cancelled 200 million francs of debt owed by Senegal.")
+    assert [(e.cameo, e.target.country) for e in events if e.target] == [("071", "SEN")]

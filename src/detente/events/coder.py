@@ -147,12 +147,18 @@ class EventCoder:
                 self.actors_of(token, state)
 
     def actors_of(self, head: Token | None, state: DocState) -> list[Actor]:
+        """The actors of an argument head, looking through quantities ("50 of the soldiers"); a
+        crowd counted but not named ("tens of thousands of people") is the quantity itself."""
         if head is None:
             return []
-        head = content_head(head)
+        inner = content_head(head)
+        found = self._resolved(inner, state)
+        return found if found or inner.i == head.i else self._resolved(head, state)
+
+    def _resolved(self, head: Token, state: DocState) -> list[Actor]:
         if head.i not in state.actors:
             state.actors[head.i] = self.resolver.resolve_token(
-                head, on=state.document.date, memory=state.memory)  # type: ignore[arg-type]
+                head, on=state.document.date, memory=state.memory)
         return state.actors[head.i]
 
     # -- events -----------------------------------------------------------------------------
@@ -538,9 +544,14 @@ def _ordered_preps(frame: Frame) -> list[Token]:
 
 def _object_agents(frame: Frame) -> list[Token]:
     """Who did what the object names: "condemned the missile test by X", "welcomed the decision
-    by X to withdraw" (also when the parser hangs "by X" on an active verb that has an object)."""
-    agents = [obj for noun in frame.objects for prep in noun.children
-              if prep.dep_ == "prep" and prep.lower_ == "by" for obj in prep.children if obj.dep_ == "pobj"]
+    by X to withdraw", "wrote off the debt owed by X" (also when the parser hangs "by X" on an
+    active verb that has an object)."""
+    nouns = [*frame.objects, *frame.prep_objects("of")]  # "$5 million of debt"
+    heads = [*nouns, *(c for noun in nouns for c in noun.children
+                       if c.dep_ == "acl" and c.tag_ == "VBN")]  # "debt owed by X"
+    agents = [obj for head in heads for prep in head.children
+              if prep.dep_ in {"prep", "agent"} and prep.lower_ == "by"
+              for obj in prep.children if obj.dep_ == "pobj"]
     if frame.objects and not frame.passive:
         agents.extend(frame.prep_objects("by"))
     return agents
