@@ -24,6 +24,17 @@ from spacy.tokens import Doc, Span, Token
 from detente import __version__
 from detente.actors import ActorResolver, DocMemory
 from detente.dates import resolve_event_date
+from detente.events.arguments import (
+    acted_by,
+    describing_participle,
+    destinations,
+    joint,
+    manner_subject,
+    object_agents,
+    ordered_preps,
+    predicate_words,
+    reciprocal,
+)
 from detente.events.classifier import EventClassifier
 from detente.events.clauses import (
     alleging_verb,
@@ -47,12 +58,9 @@ from detente.events.frames import (
     build_frame,
     clause_words,
     content_head,
-    find_subject,
-    ordered_clause_words,
-    particles,
 )
 from detente.events.intent import intent_code, refusal_code
-from detente.events.matching import compound_forms, compound_object, head_lemmas, syntax_matches
+from detente.events.matching import compound_forms, compound_object, syntax_matches
 from detente.events.modality import is_negated, modality_of
 from detente.events.similar import SimilarVerbs
 from detente.ingest import is_boilerplate
@@ -170,7 +178,7 @@ class EventCoder:
                 coded.add(token.i)
                 continue  # "suggested holding talks", "agreed to cooperate in fighting X": part of
                 # the coded verb's event
-            if _describing_participle(token):
+            if describing_participle(token):
                 continue  # "told visiting senators", "the ruling party"
             if requested(token):
                 coded.add(token.i)  # its nominal objects are asked for too ("that X hold talks")
@@ -189,10 +197,9 @@ class EventCoder:
     def _allegations(self, events: list[Event], sent: Span, index: int, state: DocState) -> list[Event]:
         """"X claimed that Y attacked Z": X accuses Y (CAMEO 112, 1123 for a use of force), and the
         act itself, only alleged, is less sure. "X said that Y attacked Z" stays the attack."""
-        by_start = {token.idx: token for token in sent}
         out: list[Event] = []
         for event in events:
-            token = by_start.get(event.trigger.start)
+            token = _trigger_token(event, sent)
             verb = alleging_verb(token) if token is not None else None
             hostile = event.cameo_root >= "13" and event.source is not None
             if verb is None or not hostile or verb.i in state.vetoed:
@@ -300,7 +307,7 @@ class EventCoder:
                     state: DocState) -> list[Event] | None:
         """Events for a syntactic match, or None when the actors rule the pattern out."""
         pattern = match.pattern
-        if pattern.cameo[:2] in UNKNOWN_SOURCE_ROOTS and _vehicle_subject(frame):
+        if pattern.cameo[:2] in UNKNOWN_SOURCE_ROOTS and acted_by(frame, "civilian_vehicles"):
             return None  # "a bus plunged into a ravine, killing 20": an accident
         sources, clause_subjects = self._sources(pattern, frame, state)
         if not sources and not _unattributed_attack(pattern, frame):
@@ -312,22 +319,22 @@ class EventCoder:
             return None
         if not sources and not (targets and (targets[0].country or targets[0].sector)):
             return None  # an unattributed attack needs a known victim (its country may come from the place)
-        pairs = _reciprocal_pairs(sources) if self._reciprocal(frame, targets, state) else []
+        pairs = _reciprocal_pairs(sources) if self._reciprocal_act(frame, targets, state) else []
         events = [self._make_event(match, frame, sent, index, state, source, target)
                   for source, target in pairs or _pairs(sources or [None], targets)]
         return [e for e in events if e.target is not None or e.plover not in recipient_required()]
 
-    def _reciprocal(self, frame: Frame, targets: list[Actor], state: DocState) -> bool:
+    def _reciprocal_act(self, frame: Frame, targets: list[Actor], state: DocState) -> bool:
         """A reciprocal act with no recipient named ("A and B met", "restored ties"), or whose only
         countryless "target" is what they exchange ("A and B exchanged prisoners") or comes from
         a complement ("agreed to reduce troops"); not "A and B met with protesters"."""
-        if not _reciprocal(frame):
+        if not reciprocal(frame):
             return False
         if not targets:
             return True
         if any(target.country for target in targets):
             return False
-        if _joint(frame):
+        if joint(frame):
             return True  # "carried out a joint operation against smugglers"
         return not any(self.actors_of(obj, state) == targets for _, obj in frame.preps)
 
@@ -356,7 +363,7 @@ class EventCoder:
             return self.actors_of(speaker, state), clause_subjects
         found = self.actors_of(subject, state)
         if not found and frame.trigger.pos_ == "NOUN":
-            manner = _manner_subject(frame.trigger)  # "sailed near the strait in a show of force"
+            manner = manner_subject(frame.trigger)  # "sailed near the strait in a show of force"
             found = self.actors_of(frame.agent, state) or self.actors_of(manner, state)
         return found, []
 
@@ -379,7 +386,7 @@ class EventCoder:
             return self.actors_of(frame.subject, state)
         if pattern.target == "object":
             return _first_actors(frame.objects, self, state)
-        found = self._auto_targets(frame, state, sources, skip=_predicate_words(pattern, frame))
+        found = self._auto_targets(frame, state, sources, skip=predicate_words(pattern, frame))
         clause_addressed = self.ontology.cameo(pattern.cameo).root in CLAUSE_TARGET_ROOTS
         if clause_addressed and not any(actor.country for actor in found):
             found = self.actors_of(complement_subject(frame.trigger), state) or found
@@ -393,14 +400,14 @@ class EventCoder:
         ("offered its troops to X") gives way to one of another country, and so may a foreign
         destination ("warned against travel to X")."""
         nested = [t for _, noun in frame.preps if self._eventive(noun)
-                  for t in _ordered_preps(build_frame(noun))]
-        direct = (*frame.objects, *_object_agents(frame), frame.dative, *_ordered_preps(frame), *nested)
+                  for t in ordered_preps(build_frame(noun))]
+        direct = (*frame.objects, *object_agents(frame), frame.dative, *ordered_preps(frame), *nested)
         ordered = [t for t in direct if t is not None and t.i not in skip
                    and t.lower_ not in clause_words()["reflexive"] and not self._stateless_event(t, state)]
         candidates = [found for found in (self.actors_of(t, state) for t in ordered) if found]
-        destinations = [found for found in (self.actors_of(t, state) for t in _destinations(frame)) if found]
+        trips = [found for found in (self.actors_of(t, state) for t in destinations(frame)) if found]
         own = {s.country for s in sources if s.country}
-        foreign = [found for found in (*candidates, *destinations) if not {a.country for a in found} <= own]
+        foreign = [found for found in (*candidates, *trips) if not {a.country for a in found} <= own]
         if foreign:
             return foreign[0]
         if frame.xcomp is not None and depth < 3:
@@ -416,9 +423,9 @@ class EventCoder:
         code, coder = match.pattern.cameo, f"{match.coder}:{match.pattern.id}"
         if _verbal_attack(trigger, code, source, target):
             code, coder = "111", f"{coder}+verbal"
-        elif code[:2] == "19" and _bombing(frame):
+        elif code[:2] == "19" and acted_by(frame, "bombing_means"):
             code, coder = "183", f"{coder}+bombing"
-        elif code[:2] == "17" and _by_protesters(frame):
+        elif code[:2] == "17" and acted_by(frame, "protesters"):
             code, coder = "145", f"{coder}+riot"
         if negated and refused(trigger) and refusal_code(code):
             code, coder, negated = str(refusal_code(code)), f"{coder}+refusal", False
@@ -455,24 +462,6 @@ def recipient_required() -> frozenset[str]:
                      if row["requires_recipient"] == "yes")
 
 
-def _predicate_words(pattern: VerbPattern, frame: Frame) -> frozenset[int]:
-    """The "of" objects a pattern names as part of the predicate ("a show of force", "accused X
-    of espionage"): never the target (unlike "support to the army")."""
-    if pattern.prep != "of" or not pattern.prep_object:
-        return frozenset()
-    return frozenset(obj.i for word, obj in frame.preps
-                     if word == pattern.prep and head_lemmas(obj) & pattern.prep_object)
-
-
-def _describing_participle(token: Token) -> bool:
-    """An -ing form used as an adjective before its noun ("visiting American senators"), which
-    spaCy may also parse as a clause ("told [visiting] senators")."""
-    if token.tag_ != "VBG" or token.lower_ not in clause_words()["participle_adjectives"]:
-        return False
-    return token.dep_ in {"amod", "compound", "xcomp"} and not any(
-        c.dep_ in {"aux", "auxpass"} for c in token.children)
-
-
 def _vetoed(predicate: Token, state: DocState) -> bool:
     """The predicate, or the complement it governs, was read in a non-event sense ("failed to
     meet its emissions target")."""
@@ -480,33 +469,23 @@ def _vetoed(predicate: Token, state: DocState) -> bool:
         c.i in state.vetoed for c in predicate.children if c.dep_ in {"xcomp", "ccomp"})
 
 
-def _manner_subject(noun: Token) -> Token | None:
-    """Who acts "in a show of force", "as a warning" or "for talks": the active subject of the
-    verb the phrase modifies ("carriers sailed near the strait in a show of force", "an IMF team
-    is in Buenos Aires for talks")."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "as", "for"}:
-        return None
-    if prep.head.pos_ not in {"VERB", "AUX"}:
-        return None
-    subject, passive = find_subject(prep.head)
-    return None if passive else subject
+def _trigger_token(event: Event, sent: Span) -> Token | None:
+    return next((token for token in sent if token.idx == event.trigger.start), None)
 
 
 def _says_what(event: Event, sent: Span) -> bool:
     """The trigger has a that-clause saying what it is about ("denied that its jets had ...")."""
-    token = next((t for t in sent if t.idx == event.trigger.start), None)
+    token = _trigger_token(event, sent)
     return token is not None and any(c.dep_ == "ccomp" for c in token.children)
 
 
 def _without_purpose_repeats(events: list[Event], sent: Span) -> list[Event]:
     """"Met in Berlin to discuss the budget": the purpose clause repeats the event of its verb
     (same dyad and code root), so only the verb's event is kept."""
-    by_start = {token.idx: token for token in sent}
     coded = {(e.trigger.start, _code(e.source), _code(e.target), e.cameo_root) for e in events}
 
     def repeats(event: Event) -> bool:
-        token = by_start.get(event.trigger.start)
+        token = _trigger_token(event, sent)
         if token is None or token.dep_ != "advcl" or not any(c.lower_ == "to" for c in token.children):
             return False
         return (token.head.idx, _code(event.source), _code(event.target), event.cameo_root) in coded
@@ -531,37 +510,6 @@ def _coded_through_verb(noun: Token, coded: set[int]) -> bool:
     if verb.i in coded:
         return True
     return verb.dep_ == "xcomp" and lemma(verb) in clause_words()["light_verbs"] and verb.head.i in coded
-
-
-def _ordered_preps(frame: Frame) -> list[Token]:
-    """Prepositional objects in the rank of data/events/clause_words.json "target_preps"; the
-    "of X" of "out of X" ("pulled its troops out of X") comes last."""
-    order = ordered_clause_words("target_preps")
-    preps = sorted(frame.preps, key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order))
-    left = frame.prep_objects("of") if "out" in particles(frame.trigger) else []
-    return [obj for word, obj in preps if word in order] + left
-
-
-def _object_agents(frame: Frame) -> list[Token]:
-    """Who did what the object names: "condemned the missile test by X", "welcomed the decision
-    by X to withdraw", "wrote off the debt owed by X" (also when the parser hangs "by X" on an
-    active verb that has an object)."""
-    nouns = [*frame.objects, *frame.prep_objects("of")]  # "$5 million of debt"
-    heads = [*nouns, *(c for noun in nouns for c in noun.children
-                       if c.dep_ == "acl" and c.tag_ == "VBN")]  # "debt owed by X"
-    agents = [obj for head in heads for prep in head.children
-              if prep.dep_ in {"prep", "agent"} and prep.lower_ == "by"
-              for obj in prep.children if obj.dep_ == "pobj"]
-    if frame.objects and not frame.passive:
-        agents.extend(frame.prep_objects("by"))
-    return agents
-
-
-def _destinations(frame: Frame) -> list[Token]:
-    """Where a trip in an argument goes: "warned its citizens against travel to X"."""
-    nouns = clause_words()["travel_nouns"]
-    return [obj for _, noun in frame.preps if lemma(noun) in nouns for prep in noun.children
-            if prep.dep_ == "prep" and prep.lower_ == "to" for obj in prep.children if obj.dep_ == "pobj"]
 
 
 def _first_actors(heads: list[Token], coder: EventCoder, state: DocState) -> list[Actor]:
@@ -607,27 +555,6 @@ def _unattributed_attack(pattern: VerbPattern, frame: Frame) -> bool:
     return lemma(frame.subject) in means or any(f in means for f in compound_forms(frame.subject))
 
 
-def _by_protesters(frame: Frame) -> bool:
-    """Protesters, rioters or a mob as the one who acts: "rioters set fire to the building" is a
-    violent protest (CAMEO 145), not a seizure or destruction of property by a state."""
-    actor = frame.agent if frame.passive else frame.subject
-    return actor is not None and lemma(actor) in clause_words()["protesters"]
-
-
-def _vehicle_subject(frame: Frame) -> bool:
-    subject = frame.subject if not frame.passive else frame.agent
-    return subject is not None and lemma(subject) in clause_words()["civilian_vehicles"]
-
-
-def _bombing(frame: Frame) -> bool:
-    """A bomb, mine or blast as the subject: "a roadside bomb killed three soldiers" (CAMEO 183)."""
-    subject = frame.subject if not frame.passive else frame.agent
-    if subject is None:
-        return False
-    means = clause_words()["bombing_means"]
-    return lemma(subject) in means
-
-
 def _verbal_attack(trigger: Token, code: str, source: Actor | None, target: Actor | None) -> bool:
     """"Biden attacked Putin": one named person attacking another is criticism (111), not an
     assault; violence against a person is told with other verbs (shot, stabbed, assassinated)."""
@@ -644,20 +571,6 @@ def _pairs(sources: list[Actor | None], targets: list[Actor]) -> list[tuple[Acto
         others = [t for t in targets if source is None or not _same_actor(source, t)]
         pairs.extend((source, target) for target in (others or [None]))
     return pairs
-
-
-def _reciprocal(frame: Frame) -> bool:
-    """The predicate is something done with one another: "met", "clashed", "held talks", "signed
-    a pact", "agreed to a truce"."""
-    words = clause_words()["reciprocal"]
-    heads = [frame.trigger, *frame.objects, *(o for _, o in frame.preps), frame.xcomp]
-    return any(head is not None and lemma(head) in words for head in heads) or _joint(frame)
-
-
-def _joint(frame: Frame) -> bool:
-    """The object is done jointly: "a joint operation", "bilateral talks"."""
-    joint = clause_words()["joint_modifiers"]
-    return any(c.dep_ == "amod" and lemma(c) in joint for obj in frame.objects for c in obj.children)
 
 
 def _reciprocal_pairs(sources: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
