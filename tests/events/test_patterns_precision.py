@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.events.coding import code_text
 
-from detente.models import Document, Event
-from detente.pipeline import code_documents
+from detente.models import Event
 
 pytestmark = pytest.mark.model
 
@@ -16,7 +16,7 @@ PUBLISHED = dt.date(2015, 3, 2)
 
 
 def code(text: str) -> list[Event]:
-    return list(next(code_documents([Document(doc_id="precision", text=text, date=PUBLISHED)])).events)
+    return code_text(text, PUBLISHED)
 
 
 @pytest.mark.parametrize(

@@ -7,24 +7,21 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.events.coding import ANY, code_text, event_on
 
-from detente.models import Document, Event
-from detente.pipeline import code_documents
+from detente.models import Event
 
 pytestmark = pytest.mark.model
 
 PUBLISHED = dt.date(2012, 6, 5)
-ANY = "*"  # target not checked
 
 
 def code(text: str) -> list[Event]:
-    return list(next(code_documents([Document(doc_id="probe-gap", text=text, date=PUBLISHED)])).events)
+    return code_text(text, PUBLISHED)
 
 
 def on_trigger(text: str, trigger: str) -> Event:
-    events = [e for e in code(text) if e.trigger.text == trigger]
-    assert events, [(e.trigger.text, e.cameo) for e in code(text)]
-    return events[0]
+    return event_on(text, trigger, PUBLISHED)
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import json
 from itertools import combinations
 
 import pytest
+from tests.ontology.contexts import ctx
 
 from detente.ontology import DATA_DIR, Ontology, VerbPattern
 from detente.ontology.patterns import KNOWN_FIELDS, NO_EVENT, PatternContext, select_pattern
@@ -101,11 +102,6 @@ def test_ontology_bare_call_is_never_a_phone_call(ontology: Ontology) -> None:
             assert pattern.prep_object & {"phone", "telephone"}, pattern.id
 
 
-def ctx(**kwargs: object) -> PatternContext:
-    preps = kwargs.pop("preps", {})
-    return PatternContext(
-        preps={prep: frozenset(words.split("|")) for prep, words in preps.items()}, **kwargs
-    )  # type: ignore[arg-type]
 
 
 CASES = [

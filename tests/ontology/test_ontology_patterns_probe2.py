@@ -4,17 +4,10 @@
 from __future__ import annotations
 
 import pytest
+from tests.ontology.contexts import ctx
 
 from detente.ontology import Ontology
 from detente.ontology.patterns import NO_EVENT, PatternContext, select_pattern
-
-
-def ctx(**kwargs: object) -> PatternContext:
-    preps = kwargs.pop("preps", {})
-    return PatternContext(
-        preps={prep: frozenset(words.split("|")) for prep, words in preps.items()}, **kwargs
-    )  # type: ignore[arg-type]
-
 
 VERB_CASES = [
     # releases from custody, pardons, acquittals
