@@ -462,3 +462,9 @@ def test_events_coder_a_counted_crowd_protests() -> None:
 def test_events_coder_debt_relief_targets_the_debtor() -> None:
     events = code("France cancelled 200 million francs of debt owed by Senegal.")
     assert [(e.cameo, e.target.country) for e in events if e.target] == [("071", "SEN")]
+
+
+def test_events_coder_the_addressee_of_a_letter_is_the_target() -> None:
+    events = [e for e in code("In a message to the French president, the Emir of Qatar asked for support.")
+              if e.cameo_root == "02"]
+    assert events and events[0].target is not None and events[0].target.country == "FRA"

@@ -41,8 +41,9 @@ def object_agents(frame: Frame) -> list[Token]:
 
 
 def destinations(frame: Frame) -> list[Token]:
-    """Where a trip in an argument goes: "warned its citizens against travel to X"."""
-    nouns = clause_words()["travel_nouns"]
+    """Whom or where a trip or a message in an argument goes to: "warned its citizens against
+    travel to X", "in a letter to X, asked for ..."."""
+    nouns = clause_words()["destination_nouns"]
     return [obj for _, noun in frame.preps if lemma(noun) in nouns for prep in noun.children
             if prep.dep_ == "prep" and prep.lower_ == "to" for obj in prep.children if obj.dep_ == "pobj"]
 
