@@ -468,3 +468,12 @@ def test_events_coder_the_addressee_of_a_letter_is_the_target() -> None:
     events = [e for e in code("In a message to the French president, the Emir of Qatar asked for support.")
               if e.cameo_root == "02"]
     assert events and events[0].target is not None and events[0].target.country == "FRA"
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("China threatened to suspend the trade talks if Japan went ahead with the visit.", "JPN"),
+    ("Turkey said it would close the border unless Syria stopped the shelling.", "SYR"),
+])
+def test_events_coder_a_conditional_threat_targets_who_must_act(text: str, target: str) -> None:
+    events = [e for e in code(text) if e.cameo_root == "13"]
+    assert events and events[0].target is not None and events[0].target.country == target

@@ -97,6 +97,20 @@ def is_intention(trigger: Token, modality: str, negated: bool) -> bool:
         c.dep_ == "advcl" and any(m.lower_ in conditions for m in c.children) for c in trigger.children)
 
 
+def condition_subject(trigger: Token) -> Token | None:
+    """Who a conditional threat is aimed at: the subject of its "if"/"unless" clause, on the
+    trigger or on the action it threatens ("threatened to stop the talks if the United States
+    goes ahead", "will launch an offensive unless Baghdad accepts")."""
+    conditions = clause_words()["threat_conditions"]
+    verbs = [trigger, *(c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"})]
+    for verb in verbs:
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in conditions for m in clause.children):
+                subject, passive = find_subject(clause)
+                return None if passive else subject
+    return None
+
+
 def eventive(predicate: Token) -> bool:
     """A predicate that can carry a classifier-coded event: not a copula or possession verb, and
     not negated, hypothetical or denied."""

@@ -39,6 +39,7 @@ from detente.events.classifier import EventClassifier
 from detente.events.clauses import (
     alleging_verb,
     complement_subject,
+    condition_subject,
     conditional_threat,
     eventive,
     find_addressee,
@@ -387,9 +388,15 @@ class EventCoder:
         if pattern.target == "object":
             return _first_actors(frame.objects, self, state)
         found = self._auto_targets(frame, state, sources, skip=predicate_words(pattern, frame))
-        clause_addressed = self.ontology.cameo(pattern.cameo).root in CLAUSE_TARGET_ROOTS
-        if clause_addressed and not any(actor.country for actor in found):
+        root = self.ontology.cameo(pattern.cameo).root
+        if root in CLAUSE_TARGET_ROOTS and not any(actor.country for actor in found):
             found = self.actors_of(complement_subject(frame.trigger), state) or found
+        threat = root == "13" or conditional_threat(frame.trigger)
+        if threat and not any(actor.country for actor in found):
+            own = {source.country for source in sources}
+            condition = self.actors_of(condition_subject(frame.trigger), state)
+            aimed = [actor for actor in condition if actor.country not in own]
+            found = aimed or found  # "threatened to stop the talks if the United States goes ahead"
         return found
 
     def _auto_targets(self, frame: Frame, state: DocState, sources: list[Actor], depth: int = 0,
