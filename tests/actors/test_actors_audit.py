@@ -189,3 +189,11 @@ def test_actors_audit_regional_peoples_belong_to_their_state(resolver: ActorReso
 
 def test_actors_audit_an_unnamed_crowd_is_civilian(resolver: ActorResolver) -> None:
     assert resolver.resolve_text("thousands").sector == "CVL"
+
+
+def test_actors_audit_a_title_split_into_the_name_still_counts(nlp_md: Language,
+                                                               resolver: ActorResolver) -> None:
+    doc = nlp_md("Jordanian Crown Prince Hassan asked for calm.")
+    head = next(t for t in doc if t.text == "Hassan")
+    actors = resolver.resolve_token(head, on=dt.date(1995, 5, 1), memory=resolver.new_memory())
+    assert [(a.country, a.sector) for a in actors] == [("JOR", "GOV")]

@@ -321,6 +321,8 @@ class ActorResolver:
         mention.base = self._owner_of(text_of(base_tokens)) if base_tokens else None
         rest = [t for t in rest if t not in base_tokens]
         self._apply_title(mention, rest, possessed)
+        if mention.agent is None and name_tokens and rest:
+            self._title_into_name(mention, rest, name_tokens[0])
         self._person_owner(mention, rest, on)
         self._apply_preps(mention, head)
         self._finish(mention)
@@ -466,6 +468,13 @@ class ActorResolver:
         if found is None and tokens:  # "the US State Department": the seat word is also the agent
             found = self._find_agent_span(tokens[-2:]) if self._agent_ending_at(tokens[-2:]) else None
         if found:
+            mention.agent, mention.agent_text = found
+
+    def _title_into_name(self, mention: Mention, rest: list[Token], first: Token) -> None:
+        """A title the tagger split into the name ("Saudi Crown [Prince Abdullah]"): an agent noun
+        that ends on the name's first word."""
+        found = self._find_agent_span([t for t in rest if t.i < first.i] + [first])
+        if found is not None and found[1].split()[-1] == first.text and len(found[1].split()) > 1:
             mention.agent, mention.agent_text = found
 
     def _person_owner(self, mention: Mention, tokens: list[Token], on: dt.date | None) -> None:
