@@ -1,17 +1,29 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from detente.dedup.similarity import (
+    Report,
     actors_compatible,
     char_shingles,
     code_similarity,
-    dates_compatible,
+    days_apart,
     jaccard,
+    period_end,
+    periods_compatible,
     word_shingles,
 )
+
+REPORT = Report(event_id="a", doc_id="d1", date=dt.date(2021, 3, 18), negated=False,
+                source=("USA", None, None), target=("CHN", None, None), cameo="040", cameo_root="04",
+                plover="CONSULT", words=frozenset(), chars=frozenset())
+
+
+def on(day: str) -> Report:
+    return replace(REPORT, event_id=day, date=dt.date.fromisoformat(day))
 
 
 @pytest.mark.parametrize(
@@ -43,7 +55,7 @@ def test_dedup_actor_compatibility(left, right, expected):
     ],
 )
 def test_dedup_date_window(left, right, window, expected):
-    assert dates_compatible(dt.date.fromisoformat(left), dt.date.fromisoformat(right), window) is expected
+    assert periods_compatible(on(left), on(right), window) is expected
 
 
 @pytest.mark.parametrize(
@@ -80,13 +92,7 @@ def test_dedup_char_shingles_normalise_case_and_spacing():
 
 
 def test_dedup_a_month_precise_date_covers_its_month():
-    from dataclasses import replace
-
-    from detente.dedup.similarity import Report, days_apart, period_end, periods_compatible
-
-    day = Report(event_id="a", doc_id="d1", date=dt.date(2021, 3, 18), negated=False,
-                 source=("USA", None, None), target=("CHN", None, None), cameo="040", cameo_root="04",
-                 plover="CONSULT", words=frozenset(), chars=frozenset())
+    day = REPORT
     first = dt.date(2021, 3, 1)
     month = replace(day, event_id="b", date=first, last=period_end(first, "month"))
     assert month.last == dt.date(2021, 3, 31)

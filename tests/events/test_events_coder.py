@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.events.coding import code_text
 
-from detente.models import Document, Event
-from detente.pipeline import code_documents
+from detente.models import Event
 
 pytestmark = pytest.mark.model
 
@@ -15,7 +15,7 @@ PUBLISHED = dt.date(2020, 6, 10)  # a Wednesday
 
 
 def code(text: str) -> list[Event]:
-    return list(next(code_documents([Document(doc_id="t", text=text, date=PUBLISHED)])).events)
+    return code_text(text, PUBLISHED)
 
 
 def find(events: list[Event], trigger: str) -> Event:

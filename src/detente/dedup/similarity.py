@@ -133,12 +133,6 @@ def types_compatible(left: Report, right: Report) -> bool:
     return left.cameo_root == right.cameo_root
 
 
-def dates_compatible(left: dt.date | None, right: dt.date | None, window_days: int) -> bool:
-    if left is None or right is None:
-        return left is None and right is None
-    return abs((left - right).days) <= window_days
-
-
 def period_end(day: dt.date | None, precision: str | None) -> dt.date | None:
     """The last day a date of this precision may mean: the month's or the year's last day."""
     if day is None or precision not in {"month", "year"}:
@@ -205,7 +199,6 @@ __all__ = [
     "can_merge",
     "char_shingles",
     "code_similarity",
-    "dates_compatible",
     "days_apart",
     "jaccard",
     "match_score",
