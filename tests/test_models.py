@@ -26,7 +26,7 @@ def test_models_actor_code_and_dict() -> None:
     actor = Actor(text="the Kremlin", name="Russian Government", country="RUS", sector="GOV")
     assert actor.code == "RUSGOV"
     assert actor.to_dict() == {"text": "the Kremlin", "name": "Russian Government", "country": "RUS",
-                               "sector": "GOV", "code": "RUSGOV"}
+                               "sector": "GOV", "code": "RUSGOV", "country_source": None}
     assert Actor(text="someone").code is None
 
 

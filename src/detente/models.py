@@ -15,6 +15,12 @@ from typing import Any, Literal
 Modality = Literal["asserted", "reported", "intended", "hypothetical", "denied"]
 DatePrecision = Literal["day", "month", "year"]
 QuoteKind = Literal["direct", "indirect", "partial"]
+# Whether an event is news of the report: it happened now, long before, is yet to come, is only
+# supposed, or is denied. Status sits beside modality (how the text presents the event).
+EventStatus = Literal["current", "background", "future", "hypothetical", "denied"]
+# How an actor's country was found: named in the mention, a place in its sentence, the
+# article's dateline, the document's one dominant country, or not at all.
+CountrySource = Literal["named", "sentence_place", "dateline", "document", "none"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,9 @@ class Rejected:
         return f"[{self.code}] {self.input}: {self.detail}"
 
 
+ACTOR_KEYS = ("text", "name", "country", "sector", "code", "country_source")
+
+
 @dataclass(frozen=True)
 class Actor:
     """A resolved (or unresolved) mention of a political actor.
@@ -65,6 +74,7 @@ class Actor:
     end: int | None = None
     kind: str | None = None  # person, org, country, group, place (for memory and quotes)
     posted_to: str | None = None  # ISO3 country a diplomat is posted to ("ambassador to the US")
+    country_source: CountrySource | None = None
 
     @property
     def code(self) -> str | None:
@@ -73,8 +83,7 @@ class Actor:
         return f"{self.country or '---'}{self.sector or ''}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "name": self.name, "country": self.country,
-                "sector": self.sector, "code": self.code}
+        return {key: getattr(self, key) for key in ACTOR_KEYS}
 
 
 @dataclass(frozen=True)
@@ -132,8 +141,8 @@ class Quote:
 EVENT_FIELDS = (
     "event_id", "doc_id", "sentence_index", "sentence", "source", "target", "cameo", "cameo_root",
     "cameo_name", "plover", "plover_mode", "goldstein", "quad_class", "date", "date_precision",
-    "negated", "modality", "confidence", "coder", "trigger", "ontology_version", "detente_version",
-    "location", "quote_id",
+    "negated", "modality", "status", "confidence", "coder", "trigger", "ontology_version",
+    "detente_version", "location", "quote_id",
 )
 
 
@@ -165,6 +174,7 @@ class Event:
     detente_version: str
     location: Location | None = None
     quote_id: str | None = None
+    status: EventStatus = "current"
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -222,16 +232,20 @@ def event_from_dict(data: dict[str, Any]) -> Event:
         values["location"] = Location(**values["location"])
     if isinstance(values.get("date"), str):
         values["date"] = dt.date.fromisoformat(values["date"])
+    values.setdefault("status", "current")
     return Event(**{k: values.get(k) for k in EVENT_FIELDS})
 
 
 __all__ = [
+    "ACTOR_KEYS",
     "EVENT_FIELDS",
     "Actor",
     "CodedDocument",
+    "CountrySource",
     "DatePrecision",
     "Document",
     "Event",
+    "EventStatus",
     "Location",
     "Modality",
     "Quote",

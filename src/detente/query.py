@@ -13,11 +13,12 @@ from typing import Any
 import duckdb
 
 from detente.errors import ConfigError
+from detente.models import ACTOR_KEYS
 from detente.store.sql import date_bounds
 
 _EVENT_ORDER = "ORDER BY date NULLS LAST, doc_id, sentence_index, trigger_start, event_id"
-_QUOTE_COLUMNS = ("quote_id", "doc_id", "speaker_text", "speaker_name", "speaker_country",
-                  "speaker_sector", "speaker_code", "text", "start", "end", "kind", "verb")
+_QUOTE_COLUMNS = ("quote_id", "doc_id", *(f"speaker_{key}" for key in ACTOR_KEYS), "text", "start", "end",
+                  "kind", "verb")
 
 Clauses = tuple[list[str], list[object]]
 
@@ -98,7 +99,7 @@ def _quote_dict(row: tuple[Any, ...]) -> dict[str, Any]:
     values = dict(zip(_QUOTE_COLUMNS, row, strict=True))
     speaker = None
     if values["speaker_text"] is not None:
-        speaker = {key: values[f"speaker_{key}"] for key in ("text", "name", "country", "sector", "code")}
+        speaker = {key: values[f"speaker_{key}"] for key in ACTOR_KEYS}
     return {"quote_id": values["quote_id"], "doc_id": values["doc_id"], "speaker": speaker,
             "text": values["text"], "start": values["start"], "end": values["end"],
             "kind": values["kind"], "verb": values["verb"]}

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.model
 
 ARTICLE = ("Poland expelled four Russian diplomats on Monday. "
            "The Kremlin condemned the decision and vowed to retaliate.\n")
-ACTOR_KEYS = ["text", "name", "country", "sector", "code"]
+ACTOR_KEYS = ["text", "name", "country", "sector", "code", "country_source"]
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:

@@ -47,11 +47,12 @@ def add_document(
 
 def _actor_columns(actor: dict[str, Any] | None) -> list[Any]:
     if actor is None:
-        return [None] * 5
+        return [None] * 6
     code = None
     if actor.get("country") or actor.get("sector"):
         code = f"{actor.get('country') or '---'}{actor.get('sector') or ''}"
-    return [actor.get("text"), actor.get("name"), actor.get("country"), actor.get("sector"), code]
+    return [actor.get("text"), actor.get("name"), actor.get("country"), actor.get("sector"), code,
+            actor.get("country_source")]
 
 
 def add_event(con: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> str:
@@ -80,6 +81,7 @@ def add_event(con: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> str:
         "day",
         bool(row.get("negated", False)),
         "asserted",
+        row.get("status", "current"),
         row.get("confidence", 0.8),
         "test",
         trigger["text"],

@@ -103,7 +103,7 @@ def test_quotes_cli_db_jsonl_record_shape(quote_db: str) -> None:
     assert json.loads(result.output.splitlines()[0]) == {
         "quote_id": "d1-q1", "doc_id": "d1",
         "speaker": {"text": "Lavrov", "name": "Sergei Lavrov", "country": "RUS", "sector": "GOV",
-                    "code": "RUSGOV"},
+                    "code": "RUSGOV", "country_source": None},
         "text": "We will respond in kind", "start": 40, "end": 63, "kind": "direct", "verb": "said"}
 
 

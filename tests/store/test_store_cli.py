@@ -23,8 +23,9 @@ from tests.store.store_records import make_coded, make_event
 
 CSV_HEADER = (
     "event_id,doc_id,sentence_index,date,date_precision,source_text,source_name,source_country,"
-    "source_sector,source_code,target_text,target_name,target_country,target_sector,target_code,"
-    "cameo,cameo_root,cameo_name,plover,plover_mode,goldstein,quad_class,negated,modality,confidence,"
+    "source_sector,source_code,source_country_source,target_text,target_name,target_country,"
+    "target_sector,target_code,target_country_source,"
+    "cameo,cameo_root,cameo_name,plover,plover_mode,goldstein,quad_class,negated,modality,status,confidence,"
     "coder,trigger_text,trigger_start,trigger_end,location_name,location_country,location_lat,"
     "location_lon,quote_id,sentence,ontology_version,detente_version"
 )

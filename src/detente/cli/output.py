@@ -9,15 +9,17 @@ from typing import IO, Any, TypeVar
 
 import click
 
+from detente.models import ACTOR_KEYS
+
 T = TypeVar("T")
 
-ACTOR_KEYS = ("text", "name", "country", "sector", "code")
 CSV_COLUMNS = (
     "event_id", "doc_id", "sentence_index", "date", "date_precision",
     *(f"source_{k}" for k in ACTOR_KEYS), *(f"target_{k}" for k in ACTOR_KEYS),
     "cameo", "cameo_root", "cameo_name", "plover", "plover_mode", "goldstein", "quad_class", "negated",
-    "modality", "confidence", "coder", "trigger_text", "trigger_start", "trigger_end", "location_name",
-    "location_country", "location_lat", "location_lon", "quote_id", "sentence", "ontology_version",
+    "modality", "status", "confidence", "coder", "trigger_text", "trigger_start", "trigger_end",
+    "location_name", "location_country", "location_lat", "location_lon", "quote_id", "sentence",
+    "ontology_version",
     "detente_version",
 )
 TABLE_COLUMNS = (("date", 10), ("source", 14), ("target", 14), ("cameo", 5), ("plover", 10),

@@ -30,8 +30,8 @@ def actor_row(doc_id: str, actor: Actor) -> Row:
 
 def _actor_columns(actor: Actor | None) -> Row:
     if actor is None:
-        return (None, None, None, None, None)
-    return (actor.text, actor.name, actor.country, actor.sector, actor.code)
+        return (None, None, None, None, None, None)
+    return (actor.text, actor.name, actor.country, actor.sector, actor.code, actor.country_source)
 
 
 def to_json(value: dict[str, Any] | None) -> str | None:
@@ -45,7 +45,7 @@ def event_row(event: Event) -> Row:
         *_actor_columns(event.source), *_actor_columns(event.target),
         event.cameo, event.cameo_root, event.cameo_name, event.plover, event.plover_mode,
         event.goldstein, event.quad_class, event.date, event.date_precision, event.negated,
-        event.modality, event.confidence, event.coder, event.trigger.text, event.trigger.start,
+        event.modality, event.status, event.confidence, event.coder, event.trigger.text, event.trigger.start,
         event.trigger.end, event.ontology_version, event.detente_version, to_json(location),
         event.quote_id, to_json(event.to_dict()),
     )

@@ -10,7 +10,7 @@ import duckdb
 
 from detente.errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES = ("documents", "sentences", "actors", "events", "quotes")
 
@@ -29,16 +29,18 @@ _DDL = (
     """CREATE TABLE IF NOT EXISTS events (
         event_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, sentence_index INTEGER,
         sentence VARCHAR, source_text VARCHAR, source_name VARCHAR, source_country VARCHAR,
-        source_sector VARCHAR, source_code VARCHAR, target_text VARCHAR, target_name VARCHAR,
-        target_country VARCHAR, target_sector VARCHAR, target_code VARCHAR, cameo VARCHAR NOT NULL,
+        source_sector VARCHAR, source_code VARCHAR, source_country_source VARCHAR, target_text VARCHAR,
+        target_name VARCHAR, target_country VARCHAR, target_sector VARCHAR, target_code VARCHAR,
+        target_country_source VARCHAR, cameo VARCHAR NOT NULL,
         cameo_root VARCHAR, cameo_name VARCHAR, plover VARCHAR, plover_mode VARCHAR,
         goldstein DOUBLE, quad_class INTEGER, date DATE, date_precision VARCHAR, negated BOOLEAN,
-        modality VARCHAR, confidence DOUBLE, coder VARCHAR, trigger_text VARCHAR,
+        modality VARCHAR, status VARCHAR, confidence DOUBLE, coder VARCHAR, trigger_text VARCHAR,
         trigger_start INTEGER, trigger_end INTEGER, ontology_version VARCHAR,
         detente_version VARCHAR, location JSON, quote_id VARCHAR, record JSON NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS quotes (
         quote_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, speaker_text VARCHAR,
         speaker_name VARCHAR, speaker_country VARCHAR, speaker_sector VARCHAR, speaker_code VARCHAR,
+        speaker_country_source VARCHAR,
         text VARCHAR NOT NULL, start INTEGER, "end" INTEGER, kind VARCHAR, verb VARCHAR)""",
     "CREATE INDEX IF NOT EXISTS documents_hash ON documents (content_hash)",
     "CREATE INDEX IF NOT EXISTS sentences_doc ON sentences (doc_id)",
