@@ -1,9 +1,12 @@
-"""Evaluation against gold sentences: read gold files, run the coder, score (`detente eval`)."""
+"""Evaluation against gold sentences and whole articles: read gold files, run the coder, score
+(`detente eval`, `detente eval --documents`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from detente.evaluation.document_gold import GoldArticle, read_articles
+from detente.evaluation.documents import DocumentScores, evaluate_documents, score_documents
 from detente.evaluation.gold import GoldEvent, GoldSentence, Scheme, read_gold
 from detente.evaluation.metrics import PredictedEvent, Scores, SentenceResult, score
 from detente.evaluation.runner import run_classifier, run_pipeline
@@ -19,15 +22,20 @@ def evaluate_file(
 
 
 __all__ = [
+    "DocumentScores",
+    "GoldArticle",
     "GoldEvent",
     "GoldSentence",
     "PredictedEvent",
     "Scheme",
     "Scores",
     "SentenceResult",
+    "evaluate_documents",
     "evaluate_file",
+    "read_articles",
     "read_gold",
     "run_classifier",
     "run_pipeline",
     "score",
+    "score_documents",
 ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from detente.evaluation.document_gold import GoldActor, GoldDocEvent
+from detente.evaluation.documents import ArticleResult, DocumentScores, OutputActor, OutputEvent
 from detente.evaluation.gold import GoldEvent, Scheme
 from detente.evaluation.metrics import PredictedEvent, Scores, SentenceResult, is_miss, top_event
 
@@ -76,4 +78,65 @@ def errors_as_dicts(results: Sequence[SentenceResult]) -> list[dict[str, object]
     ]
 
 
-__all__ = ["describe_gold", "describe_predicted", "errors_as_dicts", "format_errors", "format_table"]
+def format_document_table(scores: DocumentScores) -> str:
+    """The document-level summary lines."""
+    return "\n".join([
+        f"articles: {scores.articles} ({scores.political} political, {scores.non_political} not)",
+        f"recall: {scores.recall:.3f} ({scores.matched} of {scores.gold_events} gold events)",
+        f"precision: {scores.precision:.3f} ({scores.matched} of {scores.output_events} events on political"
+        " articles)",
+        f"political articles with no event: {scores.empty_share:.3f} ({scores.empty_political} of"
+        f" {scores.political})",
+        f"false events per non-political article: {scores.false_per_article:.2f} ({scores.false_events}"
+        f" events)",
+        f"date accuracy: {scores.date_accuracy:.3f} (of {scores.date_scored} matched with a gold date)",
+        f"place accuracy: {scores.place_accuracy:.3f} (of {scores.place_scored} matched with a gold place)",
+    ])
+
+
+def _gold_actor(actor: GoldActor | None) -> str:
+    return "-" if actor is None else f"{actor.country or '---'}{actor.sector or ''}"
+
+
+def _our_actor(actor: OutputActor | None) -> str:
+    return "-" if actor is None else f"{actor.country or '---'}{actor.sector or ''}"
+
+
+def describe_gold_document_event(event: GoldDocEvent) -> str:
+    types = "/".join((event.plover, *event.alt_plover))
+    return (f"{event.event_id} {types} {_gold_actor(event.source)} -> {_gold_actor(event.target)}:"
+            f" {event.evidence}")
+
+
+def describe_output_event(event: OutputEvent) -> str:
+    return (f"{event.plover or '?'} {event.cameo} {_our_actor(event.source)} -> {_our_actor(event.target)}"
+            f" ({event.confidence:.2f}) [{event.trigger}] {event.sentence[:100]}")
+
+
+def format_document_errors(results: Sequence[ArticleResult]) -> str:
+    """One block per article with a missed gold event or an unmatched event of ours."""
+    blocks = []
+    for result in results:
+        missed, spurious = result.missed, result.spurious
+        if not missed and not spurious:
+            continue
+        kind = "political" if result.article.political else "non-political"
+        lines = [f"{result.article.doc_id} ({kind}): {result.article.title or ''}".rstrip()]
+        lines += [f"  missed: {describe_gold_document_event(e)}" for e in missed]
+        lines += [f"  extra:  {describe_output_event(e)}" for e in spurious]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def document_errors_as_dicts(results: Sequence[ArticleResult]) -> list[dict[str, object]]:
+    return [
+        {"doc_id": r.article.doc_id, "political": r.article.political,
+         "missed": [describe_gold_document_event(e) for e in r.missed],
+         "extra": [describe_output_event(e) for e in r.spurious]}
+        for r in results if r.missed or r.spurious
+    ]
+
+
+__all__ = ["describe_gold", "describe_gold_document_event", "describe_output_event", "describe_predicted",
+           "document_errors_as_dicts", "errors_as_dicts", "format_document_errors", "format_document_table",
+           "format_errors", "format_table"]
