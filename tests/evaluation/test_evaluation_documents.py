@@ -96,6 +96,17 @@ def test_documents_matching_is_maximum_and_one_to_one():
     assert match_events(golds[:1], output) == ((0, 0),)
 
 
+@pytest.mark.parametrize(("mutual", "source", "target", "expected"), [
+    (False, ("DEU", "GOV"), ("FRA", "GOV"), True),
+    (False, ("FRA", "GOV"), ("DEU", "GOV"), False),
+    (True, ("FRA", "GOV"), ("DEU", "GOV"), True),  # no direction: either way round
+    (True, ("FRA", "GOV"), None, False),
+])
+def test_documents_mutual_event_matches_either_way(mutual, source, target, expected):
+    talks = GoldDocEvent("e", DEU_GOV, GoldActor("France", "FRA", "GOV"), "CONSULT", mutual=mutual)
+    assert match_events([talks], [ours("CONSULT", source, target)]) == (((0, 0),) if expected else ())
+
+
 @pytest.mark.parametrize(("gold_date", "precision", "our_date", "expected"), [
     (dt.date(2019, 3, 4), "day", dt.date(2019, 3, 4), True),
     (dt.date(2019, 3, 4), "day", dt.date(2019, 3, 5), False),

@@ -44,6 +44,7 @@ class GoldDocEvent:
     date_precision: str = "day"
     place: GoldPlace | None = None
     evidence: str = ""
+    mutual: bool = False  # no direction: the dyad may match either way round
 
     @property
     def types(self) -> frozenset[str]:
@@ -106,6 +107,7 @@ def _event(record: dict[str, Any], number: int) -> GoldDocEvent:
         date_precision=precision,
         place=_place(record.get("place")),
         evidence=str(record.get("evidence") or ""),
+        mutual=record.get("mutual") is True,
     )
 
 

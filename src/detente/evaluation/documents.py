@@ -3,7 +3,8 @@
 An output event counts for a gold event of the same article when its PLOVER type is the gold type
 or an accepted alternative, and source and target match: the countries are equal (no country on
 both sides is equal too) and, where the gold actor has no country but a sector, the sectors are
-equal; a gold event with no target takes an output with no target or one without a country. UN
+equal; a gold event with no target takes an output with no target or one without a country; a
+mutual gold event (talks, clashes: no direction) also matches with source and target swapped. UN
 and EU codes (UNO, EUR) match a gold IGO. Each event is matched at most once, and the matching is
 a maximum one (augmenting paths), so the order of events never costs a match. Only events reported
 by default are scored: status current, not negated.
@@ -126,8 +127,11 @@ def actor_matches(gold: GoldActor | None, ours: OutputActor | None) -> bool:
 
 
 def event_matches(gold: GoldDocEvent, ours: OutputEvent) -> bool:
-    return (ours.plover in gold.types and actor_matches(gold.source, ours.source)
-            and actor_matches(gold.target, ours.target))
+    if ours.plover not in gold.types:
+        return False
+    if actor_matches(gold.source, ours.source) and actor_matches(gold.target, ours.target):
+        return True
+    return gold.mutual and actor_matches(gold.source, ours.target) and actor_matches(gold.target, ours.source)
 
 
 def match_events(gold: Sequence[GoldDocEvent], output: Sequence[OutputEvent]) -> tuple[tuple[int, int], ...]:
