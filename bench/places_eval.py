@@ -1,4 +1,6 @@
-"""Event places on hand-written paragraphs (tests/data/places/paragraphs.jsonl), through the pipeline.
+"""Event places on hand-written paragraphs (tests/data/places/paragraphs.jsonl) and on real Wikinews
+articles of 2019 (tests/data/places/wikinews_2019_articles.jsonl, annotated before the pipeline
+was run on them), through the pipeline.
 
 Each paragraph lists the events the pipeline should code, by trigger word, with the expected place
 (a city with coordinates, a country with null coordinates, or null for an event with no place).
@@ -13,7 +15,7 @@ the event's trigger, any case). Prints:
 - null expectations: how many stayed without a location, got one, or were not coded;
 - every miss, and the coded events that no expectation names (not scored).
 
-Usage: .venv/bin/python bench/places_eval.py [--model md|sm] [--radius KM]
+Usage: .venv/bin/python bench/places_eval.py [--model md|sm] [--radius KM] [--set written|wikinews|all]
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ from typing import Any
 from detente.models import Document, Event, Location
 from detente.pipeline import code_documents
 
-PARAGRAPHS = Path(__file__).resolve().parents[1] / "tests" / "data" / "places" / "paragraphs.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "places"
+PARAGRAPHS = DATA / "paragraphs.jsonl"
+SETS = {"written": PARAGRAPHS, "wikinews": DATA / "wikinews_2019_articles.jsonl"}
 EARTH_RADIUS_KM = 6371.0
 
 
@@ -128,14 +132,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", choices=("md", "sm"), default="md")
     parser.add_argument("--radius", type=float, default=50.0, help="km from the expected place")
+    parser.add_argument("--set", choices=(*SETS, "all"), default="all")
     args = parser.parse_args()
-    cases = load_cases()
-    counts: Counter[str] = Counter()
-    started = time.perf_counter()
-    coded = code_documents([to_document(case) for case in cases], model=args.model)
-    for case, item in zip(cases, coded, strict=True):
-        score_case(case, list(item.events), counts, args.radius)
-    report(counts, len(cases), args.model, time.perf_counter() - started)
+    for name, path in SETS.items():
+        if args.set not in (name, "all"):
+            continue
+        print(f"== {name}: {path.name}")
+        cases = load_cases(path)
+        counts: Counter[str] = Counter()
+        started = time.perf_counter()
+        coded = code_documents([to_document(case) for case in cases], model=args.model)
+        for case, item in zip(cases, coded, strict=True):
+            score_case(case, list(item.events), counts, args.radius)
+        report(counts, len(cases), args.model, time.perf_counter() - started)
 
 
 if __name__ == "__main__":

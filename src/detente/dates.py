@@ -8,7 +8,9 @@ A resolved date carries a precision: "day", "month" (the date is the 1st of the 
 precision, so they resolve to the finest unit containing the whole week.
 
 ``resolve_event_date`` reads the trigger's own clause first, then the rest of the sentence,
-then falls back to the publication date. Reads: spaCy parse and DATE/TIME entities.
+then falls back to the publication date; ``find_event_date`` says which it was. A deadline or an
+end ("by 2025", "until 2020", "before March") is not when the event happens, so it is no
+candidate. Reads: spaCy parse and DATE/TIME entities.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -106,7 +109,7 @@ def _ago(match: re.Match[str], published: dt.date, future: bool) -> Resolved:
 
 def _period(match: re.Match[str], published: dt.date, future: bool) -> Resolved:
     which = match["which"].lower()
-    shift = {"last": -1, "next": 1}.get(which, 0)
+    shift = {"last": -1, "previous": -1, "preceding": -1, "next": 1}.get(which, 0)
     unit = match["unit"].lower()
     if unit == "month":
         return _shift_month(published, shift), "month"
@@ -163,12 +166,17 @@ PATTERNS: tuple[tuple[str, Handler], ...] = (
     (r"(?:(?P<mod>last|this|next)\s+)?(?:(?:late|early)\s+(?:on\s+)?)?" + _WEEKDAY + _PART, _weekday),
     (_NUMBER + r"\s+(?P<unit>day|week|month|year)s?\s+ago", _ago),
     (r"(?:earlier\s+|later\s+)?(?P<which>this|last|next)\s+(?P<unit>week|month|year)", _period),
+    (r"(?:the\s+)?(?P<which>previous|preceding)\s+(?P<unit>week|month|year)", _period),
     (r"(?:(?:early|late|mid)[\s-]+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?", _month_name),
     (r"(?:(?<=\bin )|^)" + _YEAR, _year),
 )
 _COMPILED = tuple((re.compile(rf"\b{pattern}\b", re.IGNORECASE), handler) for pattern, handler in PATTERNS)
 _MONTH_LEAD = re.compile(r"\b(?:in|since|until|by|from|during|of|last|this|next)\s+$", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:(?:on|in|at|during|since|by|from|the|of|late|early)\s+)+", re.IGNORECASE)
+# A deadline or an end is not when the event happens: "cut emissions by 2025", "governor until 2020".
+_DEADLINE_WORDS = r"(?:by|until|till|before|ahead\s+of)\s+(?:the\s+)?(?:end\s+of\s+)?"
+_DEADLINE = re.compile(rf"\b{_DEADLINE_WORDS}$", re.IGNORECASE)
+_DEADLINE_LEAD = re.compile(rf"^{_DEADLINE_WORDS}", re.IGNORECASE)
 
 
 def resolve_expression(text: str, published: dt.date, *, future: bool = False) -> Resolved | None:
@@ -245,7 +253,15 @@ def _candidates(sent: Span) -> list[Span]:
         span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
         if span is not None and not any(s <= span.start_char and span.end_char <= e for s, e in spans):
             spans[(span.start_char, span.end_char)] = span
-    return list(spans.values())
+    return [span for span in spans.values() if not is_deadline(span)]
+
+
+def is_deadline(span: Span) -> bool:
+    """"by 2025", "until 2020", "before the end of March": a limit, not the event's own time."""
+    if _DEADLINE_LEAD.match(span.text):
+        return True
+    before = span.doc.text[max(span.sent.start_char, span.start_char - 24): span.start_char]
+    return _DEADLINE.search(before) is not None
 
 
 def _nearest(spans: Iterable[Span], trigger: Token | None) -> list[Span]:
@@ -268,11 +284,19 @@ def _is_absolute(text: str) -> bool:
     return re.search(_YEAR, text) is not None
 
 
-def resolve_event_date(sent: Span, trigger: Token | None,
-                       published: dt.date | None) -> tuple[dt.date | None, DatePrecision | None]:
+@dataclass(frozen=True)
+class EventDate:
+    """An event's date, its precision, and whether the text gave it (False: the publication date)."""
+
+    date: dt.date | None
+    precision: DatePrecision | None
+    stated: bool
+
+
+def find_event_date(sent: Span, trigger: Token | None, published: dt.date | None) -> EventDate:
     """Date of the event carried by ``trigger`` in ``sent``: own clause, then sentence, then publication.
 
-    Returns (None, None) when there is no publication date and no absolute expression.
+    The date is None when there is no publication date and no absolute expression.
     """
     candidates = _candidates(sent)
     future = is_future(trigger) if trigger is not None else False
@@ -282,10 +306,18 @@ def resolve_event_date(sent: Span, trigger: Token | None,
     for group in (own, rest):
         resolved = _resolve_first(_nearest(group, trigger), published, future)
         if resolved is not None:
-            return resolved
+            return EventDate(resolved[0], resolved[1], stated=True)
     if published is None:
-        return None, None
-    return published, "day"
+        return EventDate(None, None, stated=False)
+    return EventDate(published, "day", stated=False)
 
 
-__all__ = ["clause_tokens", "find_expressions", "is_future", "resolve_event_date", "resolve_expression"]
+def resolve_event_date(sent: Span, trigger: Token | None,
+                       published: dt.date | None) -> tuple[dt.date | None, DatePrecision | None]:
+    """``find_event_date`` as a (date, precision) pair."""
+    found = find_event_date(sent, trigger, published)
+    return found.date, found.precision
+
+
+__all__ = ["EventDate", "clause_tokens", "find_event_date", "find_expressions", "is_deadline", "is_future",
+           "resolve_event_date", "resolve_expression"]

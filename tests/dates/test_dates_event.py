@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from detente.dates import resolve_event_date
+from detente.dates import find_event_date, resolve_event_date
 
 SUNDAY = dt.date(2021, 3, 21)
 
@@ -65,3 +65,24 @@ def test_dates_event_fallbacks(nlp_md: Language, text: str, trigger: str, publis
 def test_dates_event_without_publication_date(nlp_md: Language, text: str, trigger: str,
                                               expected: tuple) -> None:
     assert _date(nlp_md, text, trigger, None) == expected
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The government pledged to cut emissions by 2025.", "cut"),
+    ("Pierluisi will be governor until 2020.", "be"),
+    ("The parties must agree before the end of March.", "agree"),
+])
+def test_dates_event_deadline_is_no_event_date(nlp_md: Language, text: str, trigger: str) -> None:
+    token = next(t for t in nlp_md(text) if t.text == trigger)
+    found = find_event_date(token.sent, token, SUNDAY)
+    assert (found.date, found.stated) == (SUNDAY, False)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ministry had warned the previous year.", (dt.date(2020, 1, 1), "year")),
+    ("Talks broke down the preceding month.", (dt.date(2021, 2, 1), "month")),
+])
+def test_dates_event_previous_period(nlp_md: Language, text: str, expected: tuple) -> None:
+    doc = nlp_md(text)
+    token = next(t for t in doc if t.pos_ == "VERB")
+    assert resolve_event_date(token.sent, token, SUNDAY) == expected

@@ -23,7 +23,6 @@ from spacy.tokens import Doc, Span, Token
 
 from detente import __version__
 from detente.actors import ActorResolver, DocMemory
-from detente.dates import resolve_event_date
 from detente.events.arguments import (
     acted_by,
     describing_participle,
@@ -64,6 +63,7 @@ from detente.events.intent import intent_code, refusal_code
 from detente.events.matching import compound_forms, compound_object, syntax_matches
 from detente.events.modality import is_negated, modality_of
 from detente.events.similar import SimilarVerbs
+from detente.events.status import event_timing
 from detente.ingest import is_boilerplate
 from detente.models import Actor, Document, Event, Trigger, make_event_id
 from detente.ontology import Ontology, load_ontology
@@ -444,15 +444,16 @@ class EventCoder:
             code, coder = str(intent_code(code)), f"{coder}+intent"
         cameo = self.ontology.cameo(code)
         plover, mode = self.ontology.plover(cameo.code)
-        day, precision = resolve_event_date(sent, trigger, state.document.date)
+        timing = event_timing(sent, trigger, modality, state.document.date)
         return Event(
             event_id=make_event_id(state.document.doc_id, index, trigger.idx, cameo.code, source, target),
             doc_id=state.document.doc_id, sentence_index=index, sentence=sent.text.strip(),
             source=source, target=target, cameo=cameo.code, cameo_root=cameo.root,
             cameo_name=cameo.name, plover=plover, plover_mode=mode,
             goldstein=self.ontology.goldstein(cameo.code), quad_class=self.ontology.quad_class(cameo.code),
-            date=day, date_precision=precision, negated=negated, modality=modality,
-            confidence=_background(_confidence(match, source, target, modality, trigger), day,
+            date=timing.date, date_precision=timing.precision, negated=negated, modality=modality,
+            status=timing.status,
+            confidence=_background(_confidence(match, source, target, modality, trigger), timing.date,
                                    state.document.date),
             coder=coder,
             trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
