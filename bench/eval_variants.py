@@ -22,7 +22,7 @@ from detente.evaluation.gold import GoldSentence, Scheme, read_gold
 from detente.evaluation.metrics import PredictedEvent, SentenceResult, score
 from detente.evaluation.runner import run_classifier, run_pipeline
 
-GOLD_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "gold"
+GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "gold"
 GOLD_FILES = ("plover_gsr_dev.jsonl", "petr2_gsr.jsonl")
 
 Runner = Callable[[list[GoldSentence], Scheme, str, float], list[SentenceResult]]

@@ -1,4 +1,8 @@
-"""Fixtures shared by the dedup, relations and export tests: the hand-coded corpus in a store."""
+"""Fixtures shared by the dedup, relations and export tests: the hand-coded corpus in a store.
+
+The header of every run says whether ../shared is present: the suite needs only the repository,
+and the few extra checks over the full shared corpora are skipped where it is absent.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,13 @@ import pytest
 
 from detente.dedup import update_clusters
 from tests.dedup.eventdb import load_corpus
+from tests.paths import SHARED
+
+
+def pytest_report_header() -> str:
+    if SHARED.is_dir():
+        return f"extra checks: {SHARED} is present, so the full shared corpora are read too"
+    return f"extra checks: {SHARED} is absent; the repository's data covers every test, a few extras skip"
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from detente.evaluation import evaluate_file
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR_FILE = ROOT / "tests" / "eval_floor.json"
-GOLD_DIR = ROOT.parent / "shared" / "data" / "gold"
+GOLD_DIR = ROOT / "tests" / "data" / "gold"
 
 
 def main() -> None:

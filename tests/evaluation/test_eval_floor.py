@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from detente.evaluation import evaluate_file
+from tests.paths import GOLD_DIR
 
 TESTS = Path(__file__).resolve().parents[1]
-GOLD_DIR = TESTS.parents[0].parent / "shared" / "data" / "gold"
 FLOORS = json.loads((TESTS / "eval_floor.json").read_text(encoding="utf-8"))
 TOLERANCE = 1e-9
 
@@ -31,10 +31,7 @@ def test_eval_floor_lowering_has_reason(change):
 @pytest.mark.parametrize("gold_name", sorted(FLOORS["gold_sets"]))
 def test_eval_floor(gold_name: str):
     spec = FLOORS["gold_sets"][gold_name]
-    path = GOLD_DIR / gold_name
-    if not path.exists():
-        pytest.skip(f"{path} not present")
-    _, scores, _ = evaluate_file(path, scheme=spec["scheme"], model=spec.get("model", "md"))
+    _, scores, _ = evaluate_file(GOLD_DIR / gold_name, scheme=spec["scheme"], model=spec.get("model", "md"))
     values = scores.to_dict()
     low = {m: (values[m], floor) for m, floor in spec.get("min", {}).items() if values[m] < floor - TOLERANCE}
     high = {m: (values[m], cap) for m, cap in spec.get("max", {}).items() if values[m] > cap + TOLERANCE}

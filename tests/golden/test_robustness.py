@@ -1,17 +1,16 @@
-"""Real news (Wikinews 2019-2020, CC BY 2.5): the pipeline runs and every event is well formed."""
+"""Real news (Wikinews 2019, CC BY 2.5, tests/data/news/): the pipeline runs and events are well formed."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
 from detente.models import Document
 from detente.pipeline import code_documents
+from tests.paths import NEWS_SAMPLE
 
-NEWS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "news" / "wikinews_2019_2020.jsonl"
 SAMPLE = 15
 
 pytestmark = pytest.mark.model
@@ -19,9 +18,7 @@ pytestmark = pytest.mark.model
 
 @pytest.fixture(scope="module")
 def coded() -> list:
-    if not NEWS.exists():
-        pytest.skip(f"{NEWS} not present")
-    lines = NEWS.read_text(encoding="utf-8").splitlines()[:SAMPLE]
+    lines = NEWS_SAMPLE.read_text(encoding="utf-8").splitlines()[:SAMPLE]
     records = [json.loads(line) for line in lines]
     documents = [Document(doc_id=r["id"], text=r["text"], date=dt.date.fromisoformat(r["date"][:10]))
                  for r in records]

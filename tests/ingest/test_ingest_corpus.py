@@ -1,4 +1,5 @@
-"""The shared Wikinews sample reads as English Documents with dates."""
+"""The Wikinews articles read as English Documents with dates: the in-repository sample always, the
+full 295-article corpus in ../shared as an extra check where that folder is present."""
 
 from __future__ import annotations
 
@@ -7,18 +8,21 @@ from pathlib import Path
 import pytest
 
 from detente.models import Document
+from tests.paths import NEWS_SAMPLE, SHARED_NEWS
 
-WIKINEWS = Path("/work/shared/data/news/wikinews_2019_2020.jsonl")
-if not WIKINEWS.exists():  # CI keeps shared material at ../shared from the project root
-    WIKINEWS = Path(__file__).resolve().parents[2].parent / "shared/data/news/wikinews_2019_2020.jsonl"
+CORPORA = [
+    pytest.param(NEWS_SAMPLE, 20, id="sample"),
+    pytest.param(SHARED_NEWS, 295, id="shared", marks=pytest.mark.skipif(
+        not SHARED_NEWS.exists(), reason="../shared not present (extra check)")),
+]
 
 
-@pytest.mark.skipif(not WIKINEWS.exists(), reason="shared Wikinews sample not available")
-def test_ingest_wikinews_all_english_with_dates(read_all):
-    items = read_all(WIKINEWS)
-    assert len(items) == 295
+@pytest.mark.parametrize(("path", "expected"), CORPORA)
+def test_ingest_wikinews_all_english_with_dates(read_all, path: Path, expected: int):
+    items = read_all(path)
+    assert len(items) == expected
     rejected = [item for item in items if not isinstance(item, Document)]
     assert rejected == []
     assert all(item.language == "en" and item.date is not None for item in items)
-    assert len({item.doc_id for item in items}) == 295
-    assert items[0].path == f"{WIKINEWS}:1"
+    assert len({item.doc_id for item in items}) == expected
+    assert items[0].path == f"{path}:1"

@@ -7,10 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.paths import REFERENCE_DIR
 
 from detente.ontology import DATA_DIR, Ontology, load_ontology
-
-SHARED_REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "reference"
 
 
 @pytest.fixture(scope="session")
@@ -27,8 +26,6 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def shared_reference() -> Path:
-    """../shared/data/reference, or skip where the shared folder is absent."""
-    if not SHARED_REFERENCE.is_dir():
-        pytest.skip("shared reference files not present")
-    return SHARED_REFERENCE
+def reference_dir() -> Path:
+    """The reference files the ontology tables derive from (copies in tests/data/reference/)."""
+    return REFERENCE_DIR

@@ -1,4 +1,4 @@
-"""The derived tables rebuild identically from the shared reference files; hashes match MANIFEST."""
+"""The derived tables rebuild identically from the reference files; hashes match MANIFEST."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from detente.ontology.tables import sha256_of
 
 
 @pytest.mark.parametrize("name", ["event_codes.csv", "cameo_plover.csv"])
-def test_ontology_tables_rebuild_from_shared(shared_reference: Path, name: str) -> None:
-    rebuilt = build_tables(shared_reference)[name]
+def test_ontology_tables_rebuild_from_reference(reference_dir: Path, name: str) -> None:
+    rebuilt = build_tables(reference_dir)[name]
     assert rebuilt == (DATA_DIR / name).read_text(encoding="utf-8")
 
 

