@@ -18,6 +18,14 @@ from tests.paths import SHARED
 
 
 def pytest_report_header() -> str:
+    return _shared_note()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    terminalreporter.write_line(_shared_note())
+
+
+def _shared_note() -> str:
     if SHARED.is_dir():
         return f"extra checks: {SHARED} is present, so the full shared corpora are read too"
     return f"extra checks: {SHARED} is absent; the repository's data covers every test, a few extras skip"
