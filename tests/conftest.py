@@ -1,6 +1,6 @@
 """Fixtures shared by the dedup, relations and export tests: the hand-coded corpus in a store.
 
-The header of every run says whether ../shared is present: the suite needs only the repository,
+The last line of every run says whether ../shared is present: the suite needs only the repository,
 and the few extra checks over the full shared corpora are skipped where it is absent.
 """
 
