@@ -8,7 +8,7 @@ way `detente ingest` does: documents read by detente.ingest.read_documents, code
 detente.pipeline.code_documents, written by detente.store.Store, then clustered by
 detente.dedup.update_clusters. Prints how many event reports collapse into how many clusters, the
 distribution of num_mentions, the country pairs with the most clusters, and the per-period series
-of the busiest pair, drawn with detente.export.graphs.plot_dyad (default docs/dyad_example.png).
+of the busiest pair, drawn with detente.export.chart.plot_dyad (default docs/dyad_example.png).
 """
 
 from __future__ import annotations
@@ -22,11 +22,12 @@ from pathlib import Path
 import duckdb
 
 from detente.dedup import update_clusters
-from detente.export.graphs import plot_dyad
+from detente.export.chart import DyadChart, plot_dyad
+from detente.filters import EventFilter
 from detente.ingest import read_documents
 from detente.models import Document, Rejected
 from detente.pipeline import code_documents
-from detente.relations import PERIODS, DyadPeriod, dyad_series, next_period, period_start
+from detente.relations import PERIODS, DyadPeriod, dyad_series
 from detente.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,20 +92,11 @@ def busiest_pairs(con: duckdb.DuckDBPyConnection, *, top: int = 5) -> list[tuple
     return [(a, b, n) for a, b, n in con.execute(PAIR_SQL).fetchall()[:top]]
 
 
-def corpus_periods(con: duckdb.DuckDBPyConnection, series: list[DyadPeriod], by: str) -> list[DyadPeriod]:
-    """The pair's series over every period of the corpus (periods with no cluster of the pair are
-    zeros), so that a pair seen in a single week still gets a time axis."""
+def corpus_window(con: duckdb.DuckDBPyConnection) -> EventFilter:
+    """The dates of the whole corpus, so that a pair seen in a single week still gets a time axis."""
     sql = "SELECT min(date), max(date) FROM clusters WHERE NOT coalesce(negated, false)"
     row = con.execute(sql).fetchone()
-    if row is None or row[0] is None:
-        return series
-    known = {period.period: period for period in series}
-    cursor, last = period_start(row[0], by), period_start(row[1], by)
-    periods = []
-    while cursor <= last:
-        periods.append(known.get(cursor, DyadPeriod(cursor)))
-        cursor = next_period(cursor, by)
-    return periods
+    return EventFilter() if row is None else EventFilter(since=row[0], until=row[1])
 
 
 def print_series(periods: list[DyadPeriod], actor_a: str, actor_b: str) -> None:
@@ -114,7 +106,8 @@ def print_series(periods: list[DyadPeriod], actor_a: str, actor_b: str) -> None:
         for direction in ("a_to_b", "b_to_a"):
             counts = period.counts[direction]
             quads = " ".join(str(counts.quad[q]) for q in (1, 2, 3, 4))
-            cells.append(f"{quads} {counts.net_cooperation:+d}".ljust(24))
+            net = "-" if counts.net_cooperation is None else f"{counts.net_cooperation:+d}"
+            cells.append(f"{quads} {net}".ljust(24))
         print(f"{period.period.isoformat()}  {cells[0]}  {cells[1]}")
 
 
@@ -126,10 +119,12 @@ def report(con: duckdb.DuckDBPyConnection, *, by: str, output: Path) -> None:
         print("no country pair to draw")
         return
     actor_a, actor_b = sorted(pairs[0][:2], key=lambda code: code != "USA")  # USA first when present
-    periods = corpus_periods(con, dyad_series(con, actor_a, actor_b, by=by), by)
+    window = corpus_window(con)
+    periods = dyad_series(con, actor_a, actor_b, by=by, filters=window)
     print_series(periods, actor_a, actor_b)
     output.parent.mkdir(parents=True, exist_ok=True)
-    plot_dyad(periods, output, actor_a=actor_a, actor_b=actor_b)
+    chart = DyadChart.for_dyad(actor_a, actor_b, by=by, database="dedup corpus", filters=window)
+    plot_dyad(periods, output, chart=chart)
     print(f"wrote {output}")
 
 

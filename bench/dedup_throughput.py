@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.dedup.eventdb import add_document, add_event, create_store
 
 from detente.dedup import update_clusters
-from detente.export.graphs import plot_dyad
+from detente.export.chart import DyadChart, plot_dyad
 from detente.relations import dyad_series
 
 COUNTRIES = ("RUS", "USA", "CHN", "UKR", "DEU", "FRA", "IRN", "TUR")
@@ -102,7 +102,8 @@ def main() -> None:
         f"{first + second} reports -> {clusters} clusters"
     )
     if args.chart:
-        plot_dyad(dyad_series(con, "RUS", "USA", by="week"), args.chart, actor_a="RUS", actor_b="USA")
+        chart = DyadChart.for_dyad("RUS", "USA", by="week", database="benchmark")
+        plot_dyad(dyad_series(con, "RUS", "USA", by="week"), args.chart, chart=chart)
         print(f"wrote {args.chart}")
 
 

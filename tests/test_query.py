@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from detente.errors import ConfigError
+from detente.filters import EventFilter
 from detente.models import Actor, CodedDocument, Document, Event, Quote, Trigger, make_event_id
 from detente.query import query_events, query_quotes
 from detente.store import Store
@@ -57,16 +58,21 @@ def con() -> Iterator:
         yield store.connection
 
 
+def events(con, limit: int | None = None, **filters) -> list[dict]:
+    return query_events(con, filters=EventFilter.of(**filters), limit=limit)
+
+
 def names(records: list[dict]) -> list[str]:
     return [f"E{EVENTS.index(next(e for e in EVENTS if e.event_id == r['event_id']))}" for r in records]
 
 
 def test_query_all_ordered_by_date_doc_sentence_trigger(con) -> None:
     assert names(query_events(con)) == ["E5", "E2", "E0", "E1", "E3", "E4"]
+    assert names(events(con)) == ["E5", "E2", "E0", "E1", "E3", "E4"]
 
 
 def test_query_returns_event_dicts(con) -> None:
-    assert query_events(con, plover="FIGHT") == [EVENTS[2].to_dict()]
+    assert events(con, plover="FIGHT") == [EVENTS[2].to_dict()]
 
 
 @pytest.mark.parametrize(("filters", "expected"), [
@@ -93,7 +99,7 @@ def test_query_returns_event_dicts(con) -> None:
     ({"source": "CHN"}, []),
 ])
 def test_query_event_filters(con, filters: dict, expected: list[str]) -> None:
-    assert names(query_events(con, **filters)) == expected
+    assert names(events(con, **filters)) == expected
 
 
 @pytest.mark.parametrize(("filters", "message"), [
@@ -105,11 +111,13 @@ def test_query_event_filters(con, filters: dict, expected: list[str]) -> None:
 ])
 def test_query_bad_filter_is_config_error(con, filters: dict, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
-        query_events(con, **filters)
+        events(con, **filters)
 
 
 def test_query_filter_value_is_not_sql(con) -> None:
-    assert query_events(con, source="RUS' OR 1=1 --") == []
+    assert events(con, plover="SANCTION' OR 1=1 --") == []
+    with pytest.raises(ConfigError, match="unknown actor code"):
+        events(con, source="RUS' OR 1=1 --")
 
 
 @pytest.mark.parametrize(("filters", "expected"), [

@@ -1,75 +1,40 @@
-"""Read events and quotes back from a detente store.
+"""Read events, clusters and quotes back from a detente store.
 
-Filters are keyword-only and combined with AND; every value reaches DuckDB as a parameter.
-``source``, ``target`` and ``speaker`` take a country code ("RUS") or a full actor code ("RUSGOV").
+Event and cluster readings take one :class:`~detente.filters.EventFilter` (keyword-only
+``filters``); its defaults keep current, non-negated events only (see :mod:`detente.filters`).
+Every value reaches DuckDB as a parameter. Each reading has an ``omitted_*`` companion that says
+what the same filter left out, and why.
+
+    filters = EventFilter.of(source="RUS", since="2021-03-01", include="background")
+    events = query_events(con, filters=filters)
+    left_out = omitted_events(con, filters=filters)   # Omitted({"future": 2, ...})
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
 import duckdb
 
+from detente.dedup import ensure_cluster_tables
+from detente.dedup.records import CLUSTERS_SQL, ClusterRecord, cluster_record
 from detente.errors import ConfigError
+from detente.filters import (
+    CLUSTER_COLUMNS,
+    CLUSTER_FROM,
+    DEFAULT_FILTER,
+    EventFilter,
+    Omitted,
+    check_actors,
+    omitted,
+    where_sql,
+)
 from detente.models import ACTOR_KEYS
-from detente.store.sql import date_bounds
 
 _EVENT_ORDER = "ORDER BY date NULLS LAST, doc_id, sentence_index, trigger_start, event_id"
 _QUOTE_COLUMNS = ("quote_id", "doc_id", *(f"speaker_{key}" for key in ACTOR_KEYS), "text", "start", "end",
                   "kind", "verb")
-
-Clauses = tuple[list[str], list[object]]
-
-
-def as_date(value: dt.date | str, option: str) -> dt.date:
-    """A date given as a date or as YYYY-MM-DD; ConfigError naming ``option`` otherwise."""
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as err:
-        raise ConfigError(f"{option}: {value!r} is not a date (use YYYY-MM-DD)", code="D401") from err
-
-
-def _cameo_root(value: str | int) -> str:
-    text = str(value).strip()
-    if not text.isdigit() or not 1 <= int(text) <= 20:
-        raise ConfigError(f"cameo_root: {value!r} is not a CAMEO root code (01 to 20)", code="D402")
-    return f"{int(text):02d}"
-
-
-def _actor_clause(column: str, code: str) -> tuple[str, list[object]]:
-    code = code.strip().upper()
-    return f"({column}_country = ? OR {column}_code = ?)", [code, code]
-
-
-def _event_clauses(source: str | None, target: str | None, since: dt.date | str | None,
-                   until: dt.date | str | None, cameo_root: str | int | None,
-                   plover: str | None) -> Clauses:
-    clauses: list[str] = []
-    params: list[object] = []
-    for column, code in (("source", source), ("target", target)):
-        if code:
-            clause, values = _actor_clause(column, code)
-            clauses.append(clause)
-            params.extend(values)
-    bounds, values = date_bounds("date", as_date(since, "since") if since is not None else None,
-                                 as_date(until, "until") if until is not None else None)
-    clauses += bounds
-    params += values
-    if cameo_root is not None:
-        clauses.append("cameo_root = ?")
-        params.append(_cameo_root(cameo_root))
-    if plover:
-        clauses.append("plover = ?")
-        params.append(plover.strip().upper())
-    return clauses, params
-
-
-def _where(clauses: list[str]) -> str:
-    return f"WHERE {' AND '.join(clauses)}" if clauses else ""
 
 
 def _limit(limit: int | None, params: list[object]) -> str:
@@ -81,18 +46,42 @@ def _limit(limit: int | None, params: list[object]) -> str:
     return "LIMIT ?"
 
 
-def query_events(con: duckdb.DuckDBPyConnection, *, source: str | None = None,
-                 target: str | None = None, since: dt.date | str | None = None,
-                 until: dt.date | str | None = None, cameo_root: str | int | None = None,
-                 plover: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    """Stored events matching every filter given, as Event.to_dict() dicts.
+def query_events(con: duckdb.DuckDBPyConnection, *, filters: EventFilter = DEFAULT_FILTER,
+                 limit: int | None = None) -> list[dict[str, Any]]:
+    """Stored event reports that ``filters`` keeps, as Event.to_dict() dicts.
 
-    Ordered by date (undated last), document, sentence and trigger position. ``since`` and
-    ``until`` are inclusive and leave out undated events.
+    Ordered by date (undated last), document, sentence and trigger position. An unknown actor
+    code is a ConfigError listing close matches.
     """
-    clauses, params = _event_clauses(source, target, since, until, cameo_root, plover)
-    sql = f"SELECT record FROM events {_where(clauses)} {_EVENT_ORDER} {_limit(limit, params)}"
+    check_actors(con, filters)
+    clauses, params = filters.where()
+    sql = f"SELECT record FROM events {where_sql(clauses)} {_EVENT_ORDER} {_limit(limit, params)}"
     return [json.loads(record) for (record,) in con.execute(sql, params).fetchall()]
+
+
+def omitted_events(con: duckdb.DuckDBPyConnection, *, filters: EventFilter = DEFAULT_FILTER) -> Omitted:
+    """The event reports ``filters`` selects (dates, actors, types) but leaves out, by reason."""
+    return omitted(con, filters)
+
+
+def query_clusters(con: duckdb.DuckDBPyConnection, *,
+                   filters: EventFilter = DEFAULT_FILTER) -> list[ClusterRecord]:
+    """Real-world events (clusters) whose representative report ``filters`` keeps.
+
+    The date bounds apply to the cluster's date. Ordered by date (undated last) and cluster id.
+    """
+    ensure_cluster_tables(con)
+    check_actors(con, filters)
+    clauses, params = filters.where(CLUSTER_COLUMNS)
+    sql = f"{CLUSTERS_SQL} {where_sql(clauses)} ORDER BY c.date NULLS LAST, c.cluster_id"
+    return [cluster_record(row) for row in con.execute(sql, params).fetchall()]
+
+
+def omitted_clusters(con: duckdb.DuckDBPyConnection, *,
+                     filters: EventFilter = DEFAULT_FILTER) -> Omitted:
+    """The clusters ``filters`` selects but leaves out, by reason (their representative's)."""
+    ensure_cluster_tables(con)
+    return omitted(con, filters, from_sql=CLUSTER_FROM, columns=CLUSTER_COLUMNS)
 
 
 def _quote_dict(row: tuple[Any, ...]) -> dict[str, Any]:
@@ -122,8 +111,8 @@ def query_quotes(con: duckdb.DuckDBPyConnection, *, doc_id: str | None = None,
         wanted = speaker.strip()
         params.extend([wanted.upper(), wanted.upper(), wanted.lower(), wanted.lower()])
     columns = ", ".join(f'"{column}"' for column in _QUOTE_COLUMNS)
-    sql = f"SELECT {columns} FROM quotes {_where(clauses)} ORDER BY doc_id, start, quote_id"
+    sql = f"SELECT {columns} FROM quotes {where_sql(clauses)} ORDER BY doc_id, start, quote_id"
     return [_quote_dict(row) for row in con.execute(sql, params).fetchall()]
 
 
-__all__ = ["as_date", "query_events", "query_quotes"]
+__all__ = ["omitted_clusters", "omitted_events", "query_clusters", "query_events", "query_quotes"]

@@ -12,13 +12,11 @@ import pytest
 
 from detente.dedup import update_clusters
 from detente.errors import ConfigError
-from detente.export import GDELT_COLUMNS, export_clusters
+from detente.export import GDELT_COLUMNS, export_clusters, read_export
 from detente.export.gdelt import global_event_id
+from detente.filters import EventFilter
 from tests.dedup.eventdb import add_document, add_event, create_store
 
-GDELT_STRINGS = {
-    c: str for c in GDELT_COLUMNS if c.endswith(("Code", "FeatureID")) or c in ("SOURCEURL", "DATEADDED")
-}
 YANGON = {
     "text": "Yangon",
     "name": "Yangon",
@@ -66,27 +64,19 @@ def located_db():
     con.close()
 
 
-def _gdelt_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    stream = StringIO()
-    export_clusters(con, "gdelt", stream=stream)
-    return pd.read_csv(
-        StringIO(stream.getvalue()),
-        sep="\t",
-        header=None,
-        names=list(GDELT_COLUMNS),
-        dtype=GDELT_STRINGS,
-        keep_default_na=False,
-        na_values=[""],
-    )
+def _gdelt_frame(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> pd.DataFrame:
+    path = tmp_path / "events.tsv"
+    export_clusters(con, "gdelt", path)
+    return read_export(path)
 
 
-def test_export_gdelt_has_61_documented_columns(corpus_db):
-    frame = _gdelt_frame(corpus_db)
+def test_export_gdelt_has_61_documented_columns(corpus_db, tmp_path: Path):
+    frame = _gdelt_frame(corpus_db, tmp_path)
     assert len(GDELT_COLUMNS) == 61 and frame.shape == (17, 61)  # 18 clusters less the negated one
-    assert GDELT_COLUMNS[:5] == ("GlobalEventID", "Day", "MonthYear", "Year", "FractionDate")
+    assert GDELT_COLUMNS[:5] == ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate")
     assert GDELT_COLUMNS[-2:] == ("DATEADDED", "SOURCEURL")
-    assert frame["GlobalEventID"].dtype.kind == "i" and frame["GlobalEventID"].is_unique
-    assert frame["Day"].dtype.kind == "i" and frame["GoldsteinScale"].dtype.kind == "f"
+    assert frame["GLOBALEVENTID"].dtype.kind == "i" and frame["GLOBALEVENTID"].is_unique
+    assert frame["SQLDATE"].dtype.kind == "i" and frame["GoldsteinScale"].dtype.kind == "f"
     assert set(frame["QuadClass"]) <= {1, 2, 3, 4}
     ceasefire = frame[frame["EventCode"] == "0871"].iloc[0]
     assert (ceasefire["EventBaseCode"], ceasefire["EventRootCode"], ceasefire["QuadClass"]) == (
@@ -99,18 +89,18 @@ def test_export_gdelt_has_61_documented_columns(corpus_db):
         "IND",
         "MIL",
     )
-    assert (ceasefire["Day"], ceasefire["MonthYear"], ceasefire["Year"]) == (20210225, 202102, 2021)
+    assert (ceasefire["SQLDATE"], ceasefire["MonthYear"], ceasefire["Year"]) == (20210225, 202102, 2021)
     assert ceasefire["FractionDate"] == pytest.approx(2021 + (2 * 30 + 25) / 365, abs=1e-4)
     consult = frame[frame["EventCode"] == "040"]
     assert set(consult["EventRootCode"]) == {"04"} and set(consult["QuadClass"]) == {1}
     assert (frame["AvgTone"] == 0).all() and (frame["ActionGeo_Type"] == 0).all()
 
 
-def test_export_gdelt_geo_fips_goldstein_and_dates(located_db):
-    frame = _gdelt_frame(located_db)
+def test_export_gdelt_geo_fips_goldstein_and_dates(located_db, tmp_path: Path):
+    frame = _gdelt_frame(located_db, tmp_path)
     row = frame.iloc[0]
     cluster_id = located_db.execute("SELECT cluster_id FROM clusters").fetchone()[0]
-    assert row["GlobalEventID"] == global_event_id(cluster_id)
+    assert row["GLOBALEVENTID"] == global_event_id(cluster_id)
     assert (row["ActionGeo_Type"], row["ActionGeo_CountryCode"], row["ActionGeo_ADM1Code"]) == (
         4,
         "BM",
@@ -123,14 +113,14 @@ def test_export_gdelt_geo_fips_goldstein_and_dates(located_db):
     )
     assert row["GoldsteinScale"] == 3.2  # GDELT's value for 022, not the codebook's 3.4
     assert (row["NumMentions"], row["NumArticles"], row["NumSources"]) == (2, 2, 2)
-    assert row["DATEADDED"] == "20210314220000"
+    assert row["DATEADDED"] == 20210314220000
     assert row["SOURCEURL"] == "https://wire.example/a"
     assert row["IsRootEvent"] == 1 and row["Actor1Geo_Type"] == 0
 
 
 def test_export_plover_follows_the_manual(located_db):
     stream = StringIO()
-    assert export_clusters(located_db, "plover", stream=stream) == 1
+    assert export_clusters(located_db, "plover", stream).written == 1
     record = json.loads(stream.getvalue())
     assert {"id", "date", "actor", "event"} <= set(record)
     assert record["event"] == ["REQUEST"] and record["quad_code"] == 3  # PLOVER's quad table
@@ -140,13 +130,14 @@ def test_export_plover_follows_the_manual(located_db):
     ]
     assert record["event_loc"]["geonameid"] == 1298824 and record["event_loc"]["resolution"] == 4
     assert record["num_mentions"] == 2
+    assert (record["status"], record["modality"], record["confidence"]) == ("current", "asserted", 0.9)
 
 
 def test_export_csv_one_row_per_cluster(corpus_db):
     stream = StringIO()
-    assert export_clusters(corpus_db, "csv", stream=stream) == 18
+    assert export_clusters(corpus_db, "csv", stream).written == 17  # the negated cluster left out
     rows = list(csv.DictReader(StringIO(stream.getvalue())))
-    assert len(rows) == 18 and len({r["cluster_id"] for r in rows}) == 18
+    assert len(rows) == 17 and len({r["cluster_id"] for r in rows}) == 17
     e1 = next(r for r in rows if "a01" in r["doc_ids"].split(";"))
     assert (e1["num_mentions"], e1["source_code"], e1["date"], e1["year_month"]) == (
         "3",
@@ -158,16 +149,15 @@ def test_export_csv_one_row_per_cluster(corpus_db):
 
 def test_export_since_until_filter(corpus_db):
     stream = StringIO()
-    count = export_clusters(
-        corpus_db, "csv", stream=stream, since=dt.date(2021, 3, 24), until=dt.date(2021, 3, 26)
-    )
+    window = EventFilter(since=dt.date(2021, 3, 24), until=dt.date(2021, 3, 26))
+    summary = export_clusters(corpus_db, "csv", stream, filters=window)
     dates = {r["date"] for r in csv.DictReader(StringIO(stream.getvalue()))}
-    assert count == 3 and dates == {"2021-03-24", "2021-03-25", "2021-03-26"}
+    assert summary.written == 3 and dates == {"2021-03-24", "2021-03-25", "2021-03-26"}
 
 
 def test_export_parquet_partitions_by_month(corpus_db, tmp_path: Path):
     folder = tmp_path / "out"
-    assert export_clusters(corpus_db, "parquet", folder=folder) == 18
+    assert export_clusters(corpus_db, "parquet", folder, filters=EventFilter.of(include="all")).written == 18
     assert sorted(p.name for p in folder.iterdir()) == [
         "year_month=2021-02",
         "year_month=2021-03",

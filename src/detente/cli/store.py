@@ -12,19 +12,14 @@ import click
 import duckdb
 
 from detente.cli import main
-from detente.cli.options import (
-    date_option,
-    fail_if_nothing,
-    format_option,
-    model_option,
-    parse_date,
-    read_inputs,
-)
+from detente.cli.options import date_option, fail_if_nothing, model_option, read_inputs
 from detente.cli.output import progress, write_events
+from detente.cli.reading import filter_options, output_format_option, report_omitted
 from detente.errors import ConfigError, DetenteError, StoreError
+from detente.filters import EventFilter
 from detente.models import CodedDocument, Document
 from detente.pipeline import code_documents
-from detente.query import query_events
+from detente.query import omitted_events, query_events
 from detente.store import Store
 
 log = logging.getLogger(__name__)
@@ -127,30 +122,24 @@ def ingest_command(path: str, date_value: dt.date | None, db: str, model: str) -
 
 @main.command("events")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file written by ingest.")
-@click.option("--source", help="Source country (RUS) or actor code (RUSGOV).")
-@click.option("--target", help="Target country (USA) or actor code (USAGOV).")
-@click.option("--since", callback=parse_date, metavar="YYYY-MM-DD", help="First event date.")
-@click.option("--until", callback=parse_date, metavar="YYYY-MM-DD", help="Last event date.")
-@click.option("--cameo-root", help="CAMEO root code, 01 to 20.")
-@click.option("--plover", help="PLOVER event type, e.g. SANCTION.")
+@filter_options
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
-@format_option(("table", "jsonl", "csv"), "table")
-def events_command(db: str, source: str | None, target: str | None, since: dt.date | None,
-                   until: dt.date | None, cameo_root: str | None, plover: str | None,
-                   limit: int | None, fmt: str) -> None:
-    """Print the stored events that match every filter given.
+@output_format_option(("table", "jsonl", "csv"), "table")
+def events_command(db: str, filters: EventFilter, limit: int | None, fmt: str) -> None:
+    """Print the stored event reports that match every filter given (current events by default).
 
     Example: detente events --db events.duckdb --source RUS --cameo-root 16 --output-format csv
     """
     try:
         with Store(db, read_only=True) as store:
-            events = query_events(store.connection, source=source, target=target, since=since,
-                                  until=until, cameo_root=cameo_root, plover=plover, limit=limit)
+            events = query_events(store.connection, filters=filters, limit=limit)
+            left_out = omitted_events(store.connection, filters=filters)
     except ConfigError as err:
         raise click.UsageError(str(err)) from err
     except DetenteError as err:
         raise click.ClickException(str(err)) from err
     write_events(events, fmt, sys.stdout)
+    report_omitted(left_out)
 
 
 __all__ = ["Tally", "events_command", "ingest_command", "store_documents", "update_clusters"]

@@ -25,7 +25,8 @@ SELECT c.cluster_id, mb.event_ids, mb.doc_ids, c.num_mentions, c.num_articles, c
        e.target_text, e.target_name, e.target_country, e.target_sector, e.target_code,
        e.cameo, e.cameo_root, e.cameo_name, e.plover, e.plover_mode, e.quad_class, e.goldstein,
        CAST(e.location AS VARCHAR), e.representative, e.sentence, e.trigger_text, e.confidence,
-       e.coder, d.url, {OUTLET_SQL} AS outlet, d.title, d.language, mb.in_lead
+       e.coder, d.url, {OUTLET_SQL} AS outlet, d.title, d.language, mb.in_lead,
+       e.status, e.modality, e.doc_id, e.sentence_index, d.date AS published
 FROM clusters c JOIN members mb ON mb.cluster_id = c.cluster_id
 JOIN (SELECT *, event_id AS representative FROM events) e ON e.event_id = c.representative_event_id
 LEFT JOIN documents d ON d.doc_id = e.doc_id
@@ -67,6 +68,12 @@ class ClusterRecord:
     title: str | None
     language: str | None
     in_lead: bool
+    # The representative report's status and modality, document, sentence and publication date.
+    status: str = "current"
+    modality: str | None = None
+    doc_id: str | None = None
+    sentence_index: int | None = None
+    published: dt.date | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The `detente clusters` record."""
@@ -100,7 +107,8 @@ def _actor(
     return {"text": text, "name": name, "country": country, "sector": sector, "code": code}
 
 
-def _record(row: tuple[Any, ...]) -> ClusterRecord:
+def cluster_record(row: tuple[Any, ...]) -> ClusterRecord:
+    """One row of ``CLUSTERS_SQL`` as a record."""
     location = json.loads(row[28]) if row[28] else None
     return ClusterRecord(
         cluster_id=row[0],
@@ -134,6 +142,11 @@ def _record(row: tuple[Any, ...]) -> ClusterRecord:
         title=row[36],
         language=row[37],
         in_lead=bool(row[38]),
+        status=row[39] or "current",
+        modality=row[40],
+        doc_id=row[41],
+        sentence_index=row[42],
+        published=row[43],
     )
 
 
@@ -145,7 +158,7 @@ def load_clusters(
     where, params = date_bounds("c.date", since, until)
     sql = CLUSTERS_SQL + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY c.date NULLS LAST, c.cluster_id"
-    return [_record(row) for row in con.execute(sql, params).fetchall()]
+    return [cluster_record(row) for row in con.execute(sql, params).fetchall()]
 
 
-__all__ = ["ClusterRecord", "load_clusters"]
+__all__ = ["CLUSTERS_SQL", "ClusterRecord", "cluster_record", "load_clusters"]

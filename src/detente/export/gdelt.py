@@ -1,8 +1,15 @@
-"""GDELT 2.0 Event table export: 61 tab-separated columns, one row per cluster, no header.
+"""GDELT 2.0 Event table export: 61 tab-separated columns, one row per cluster, with a header
+row unless ``header=False`` (GDELT's own files have none).
+
+Column names are those of GDELT's BigQuery table ``gdelt-bq.gdeltv2.events`` and its published
+header files (``GLOBALEVENTID``, ``SQLDATE``, ..., ``DATEADDED``, ``SOURCEURL``), which the GDELT
+2.0 codebook calls GlobalEventID and Day. Types follow the BigQuery schema (``GDELT_LAYOUT``).
+GDELT has no column for status or modality, and none is added: by default only current events
+are exported (see detente.filters).
 
 Conventions (GDELT 2.0 Event Database codebook):
-- GlobalEventID: a stable integer, the first 15 hex digits of the cluster id (fits in int64).
-- Day YYYYMMDD, MonthYear YYYYMM, Year, FractionDate = Year + (Month * 30 + Day) / 365.
+- GLOBALEVENTID: a stable integer, the first 15 hex digits of the cluster id (fits in int64).
+- SQLDATE YYYYMMDD, MonthYear YYYYMM, Year, FractionDate = Year + (Month * 30 + Day) / 365.
 - Actor codes are CAMEO actor codes: ISO3 country + sector ("RUSGOV"); the country code is
   ISO3; Type1Code is the sector. Known group, ethnic and religion codes are left empty.
 - EventCode/EventBaseCode/EventRootCode are strings with leading zeros ("0871", "087", "08").
@@ -28,6 +35,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from detente.dedup.records import ClusterRecord
+from detente.export.schema import FieldType, Layout, typed_columns
+from detente.export.tabular import write_delimited
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "export"
 ACTOR_FIELDS = (
@@ -45,8 +54,8 @@ ACTOR_FIELDS = (
 GEO_FIELDS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
 
 GDELT_COLUMNS: tuple[str, ...] = (
-    "GlobalEventID",
-    "Day",
+    "GLOBALEVENTID",
+    "SQLDATE",
     "MonthYear",
     "Year",
     "FractionDate",
@@ -68,6 +77,13 @@ GDELT_COLUMNS: tuple[str, ...] = (
     "DATEADDED",
     "SOURCEURL",
 )
+
+_INTEGERS = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass", "NumMentions",
+             "NumSources", "NumArticles", "Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type", "DATEADDED")
+_NUMBERS = ("FractionDate", "GoldsteinScale", "AvgTone",
+            *(f"{geo}Geo_{f}" for geo in ("Actor1", "Actor2", "Action") for f in ("Lat", "Long")))
+GDELT_TYPES: dict[str, FieldType] = {name: "integer" for name in _INTEGERS} | {n: "number" for n in _NUMBERS}
+GDELT_LAYOUT = Layout("gdelt", "tsv", typed_columns(GDELT_COLUMNS, GDELT_TYPES))
 
 
 def _data_rows(name: str) -> list[dict[str, str]]:
@@ -171,19 +187,10 @@ def gdelt_row(record: ClusterRecord) -> list[Any]:
     ]
 
 
-def _clean(value: Any) -> str:
-    return str(value).replace("\t", " ").replace("\n", " ").replace("\r", " ")
+def write_gdelt(records: Iterable[ClusterRecord], stream: TextIO, *, header: bool = True) -> int:
+    """Write GDELT rows (after a header row unless ``header`` is False); returns rows written."""
+    return write_delimited(GDELT_LAYOUT, (gdelt_row(record) for record in records), stream, header=header)
 
 
-def write_gdelt(records: Iterable[ClusterRecord], stream: TextIO) -> int:
-    """Write GDELT rows (negated clusters are skipped: GDELT has no negation); returns rows written."""
-    count = 0
-    for record in records:
-        if record.negated:
-            continue
-        stream.write("\t".join(_clean(v) for v in gdelt_row(record)) + "\n")
-        count += 1
-    return count
-
-
-__all__ = ["GDELT_COLUMNS", "gdelt_quad_class", "gdelt_row", "global_event_id", "iso3_to_fips", "write_gdelt"]
+__all__ = ["GDELT_COLUMNS", "GDELT_LAYOUT", "gdelt_quad_class", "gdelt_row", "global_event_id",
+           "iso3_to_fips", "write_gdelt"]

@@ -1,15 +1,16 @@
-"""Writers for relations: country network as CSV, JSON or GraphML, and the dyad chart as PNG."""
+"""Writers for relations: country network as CSV, JSON or GraphML, and the dyad chart as PNG,
+SVG or PDF (detente.export.chart)."""
 
 from __future__ import annotations
 
 import csv
 import json
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TextIO
 from xml.sax.saxutils import quoteattr
 
-from detente.relations import DyadPeriod, Edge
+from detente.export.chart import CHART_FORMATS, DyadChart, plot_dyad
+from detente.relations import Edge
 
 NETWORK_FORMATS = ("csv", "json", "graphml")
 
@@ -60,31 +61,10 @@ def write_network(edges: Sequence[Edge], fmt: str, stream: TextIO) -> None:
     writers[fmt](edges, stream)
 
 
-def plot_dyad(periods: Sequence[DyadPeriod], path: str | Path, *, actor_a: str, actor_b: str) -> None:
-    """Net cooperation per period for A->B and B->A (lines) and cluster totals (bars), as PNG."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    x = [p.period for p in periods]
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(9, 6), sharex=True)
-    for direction, label in (("a_to_b", f"{actor_a} -> {actor_b}"), ("b_to_a", f"{actor_b} -> {actor_a}")):
-        top.plot(x, [p.counts[direction].net_cooperation for p in periods], marker="o", label=label)
-    top.axhline(0, color="grey", linewidth=0.8)
-    top.set_ylabel("net cooperation\n(Q1+Q2 - Q3-Q4)")
-    top.legend()
-    width = 0.8 * ((x[1] - x[0]).days if len(x) > 1 else 1)
-    bottom.bar(x, [p.counts["both"].total for p in periods], width=width, color="tab:grey")
-    bottom.set_ylabel("events (clusters)")
-    fig.suptitle(f"{actor_a} / {actor_b}")
-    fig.autofmt_xdate()
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
-
-
 __all__ = [
+    "CHART_FORMATS",
     "NETWORK_FORMATS",
+    "DyadChart",
     "plot_dyad",
     "write_network",
     "write_network_csv",

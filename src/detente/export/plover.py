@@ -7,8 +7,10 @@ use the manual's names (``code`` country, ``sector``, ``entity_text``, ``identif
 ``quad_code`` follows PLOVER's own table (SANCTION is verbal conflict), read from
 data/export/plover_quad.csv (CC BY-SA 4.0, see NOTICE there). ``event_scale`` is left out: PLOVER
 scores are not Goldstein values; the Goldstein value travels as the extra field ``goldstein``,
-with ``cameo``, ``num_mentions``, ``num_articles``, ``num_sources`` and ``negated`` (the manual
-allows extra named fields). ``context`` is an empty list: detente does not code context yet.
+with ``cameo``, ``status``, ``modality``, ``confidence``, ``negated``, ``num_mentions``,
+``num_articles`` and ``num_sources`` (the manual allows extra named fields). ``context`` is an
+empty list: detente does not code context yet. Only clusters with a PLOVER type are written
+(``event`` is required); detente.export leaves the others out and says so.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import logging
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -24,8 +25,8 @@ from typing import Any, TextIO
 
 from detente import __version__
 from detente.dedup.records import ClusterRecord
+from detente.export.schema import FieldType, Layout, typed_columns
 
-log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "export"
 
 
@@ -90,6 +91,9 @@ def plover_record(record: ClusterRecord, *, coded_date: dt.date) -> dict[str, An
         "coded_date": coded_date.isoformat(),
         "cameo": record.cameo,
         "goldstein": record.goldstein,
+        "status": record.status,
+        "modality": record.modality,
+        "confidence": record.confidence,
         "negated": record.negated,
         "num_mentions": record.num_mentions,
         "num_articles": record.num_articles,
@@ -97,21 +101,28 @@ def plover_record(record: ClusterRecord, *, coded_date: dt.date) -> dict[str, An
     }
 
 
+PLOVER_FIELDS = ("id", "date", "actor", "recipient", "event", "event_loc", "event_text", "quad_code", "mode",
+                 "context", "text", "cite_info", "coder", "coded_date", "cameo", "goldstein", "status",
+                 "modality", "confidence", "negated", "num_mentions", "num_articles", "num_sources")
+_TYPES: dict[str, FieldType] = {
+    "date": "date", "coded_date": "date", "quad_code": "integer", "goldstein": "number",
+    "confidence": "number", "negated": "boolean", "num_mentions": "integer", "num_articles": "integer",
+    "num_sources": "integer", "event_loc": "object", "cite_info": "object",
+    **{name: "array" for name in ("actor", "recipient", "event", "event_text", "mode", "context")},
+}
+PLOVER_LAYOUT = Layout("plover", "jsonl", typed_columns(PLOVER_FIELDS, _TYPES))
+
+
 def write_plover(
     records: Iterable[ClusterRecord], stream: TextIO, *, coded_date: dt.date | None = None
 ) -> int:
-    """Write JSON Lines; clusters without a PLOVER type are skipped (``event`` is required)."""
+    """Write one JSON line per cluster (each must have a PLOVER type); returns lines written."""
     coded_date = coded_date or dt.date.today()
-    count = skipped = 0
+    count = 0
     for record in records:
-        if not record.plover:
-            skipped += 1
-            continue
         stream.write(json.dumps(plover_record(record, coded_date=coded_date), ensure_ascii=False) + "\n")
         count += 1
-    if skipped:
-        log.info("skipped %d clusters without a PLOVER type", skipped)
     return count
 
 
-__all__ = ["plover_quads", "plover_record", "write_plover"]
+__all__ = ["PLOVER_FIELDS", "PLOVER_LAYOUT", "plover_quads", "plover_record", "write_plover"]

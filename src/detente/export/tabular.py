@@ -1,5 +1,6 @@
 """Flat cluster exports: CSV (one row per cluster), Parquet partitioned by event month, and a
-plain-text table for the terminal."""
+plain-text table for the terminal. Both carry status, modality and confidence; their column
+types are ``FLAT_TYPES`` (CSV: in the sidecar schema; Parquet: in the file)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pyarrow.dataset as pads
 
 from detente.dedup.records import ClusterRecord
 from detente.errors import InputError
+from detente.export.schema import FieldType, Layout, typed_columns
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,9 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "quad_class",
     "goldstein",
     "negated",
+    "status",
+    "modality",
+    "confidence",
     "num_mentions",
     "num_articles",
     "num_sources",
@@ -56,6 +61,19 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "doc_ids",
 )
 UNKNOWN_MONTH = "unknown"
+FLAT_TYPES: dict[str, FieldType] = {
+    "date": "date",
+    "first_seen": "datetime",
+    "last_seen": "datetime",
+    **{name: "integer" for name in ("quad_class", "num_mentions", "num_articles", "num_sources")},
+    **{name: "number" for name in ("goldstein", "confidence", "lat", "lon")},
+    "negated": "boolean",
+}
+CSV_LAYOUT = Layout("csv", "csv", typed_columns(FLAT_COLUMNS, FLAT_TYPES))
+PARQUET_LAYOUT = Layout("parquet", "parquet", CSV_LAYOUT.columns)
+_ARROW_TYPES = {"date": pa.date32(), "datetime": pa.timestamp("us"), "integer": pa.int32(),
+                "number": pa.float64(), "boolean": pa.bool_(), "string": pa.string()}
+ARROW_SCHEMA = pa.schema([(c.name, _ARROW_TYPES[c.type]) for c in CSV_LAYOUT.columns])
 
 
 def flat_row(record: ClusterRecord) -> dict[str, Any]:
@@ -79,6 +97,9 @@ def flat_row(record: ClusterRecord) -> dict[str, Any]:
             "quad_class": record.quad_class,
             "goldstein": record.goldstein,
             "negated": record.negated,
+            "status": record.status,
+            "modality": record.modality,
+            "confidence": record.confidence,
             "num_mentions": record.num_mentions,
             "num_articles": record.num_articles,
             "num_sources": record.num_sources,
@@ -105,36 +126,30 @@ def _text(value: Any) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def write_csv(records: Iterable[ClusterRecord], stream: TextIO) -> int:
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(FLAT_COLUMNS)
+def _cell(value: Any) -> str:
+    """A value on one line: tabs and line breaks become spaces."""
+    return " ".join(_text(value).replace("\t", " ").splitlines()) if value is not None else ""
+
+
+def write_delimited(layout: Layout, rows: Iterable[Sequence[Any]], stream: TextIO, *,
+                    header: bool = True) -> int:
+    """Write rows (values in ``layout``'s column order) with ``layout``'s delimiter; returns rows.
+
+    Values stay on one line; a value holding a quote or the delimiter is quoted as CSV does.
+    """
+    writer = csv.writer(stream, delimiter=layout.delimiter, lineterminator="\n")
+    if header:
+        writer.writerow([column.name for column in layout.columns])
     count = 0
-    for record in records:
-        row = flat_row(record)
-        writer.writerow([_text(row[c]) for c in FLAT_COLUMNS])
+    for row in rows:
+        writer.writerow([_cell(value) for value in row])
         count += 1
     return count
 
 
-ARROW_SCHEMA = pa.schema(
-    [
-        (
-            name,
-            pa.date32()
-            if name == "date"
-            else pa.timestamp("us")
-            if name in ("first_seen", "last_seen")
-            else pa.int32()
-            if name in ("quad_class", "num_mentions", "num_articles", "num_sources")
-            else pa.float64()
-            if name in ("goldstein", "lat", "lon")
-            else pa.bool_()
-            if name == "negated"
-            else pa.string(),
-        )
-        for name in FLAT_COLUMNS
-    ]
-)
+def write_csv(records: Iterable[ClusterRecord], stream: TextIO) -> int:
+    rows = ([flat_row(record)[c] for c in FLAT_COLUMNS] for record in records)
+    return write_delimited(CSV_LAYOUT, rows, stream)
 
 
 def write_parquet(records: Iterable[ClusterRecord], folder: str | Path) -> int:
@@ -169,4 +184,5 @@ def format_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["FLAT_COLUMNS", "UNKNOWN_MONTH", "flat_row", "format_table", "write_csv", "write_parquet"]
+__all__ = ["ARROW_SCHEMA", "CSV_LAYOUT", "FLAT_COLUMNS", "FLAT_TYPES", "PARQUET_LAYOUT", "UNKNOWN_MONTH",
+           "flat_row", "format_table", "write_csv", "write_delimited", "write_parquet"]

@@ -1,0 +1,121 @@
+"""Options shared by the commands that read a store: the event filter, ``--output-format`` (with
+the old ``--format`` kept as a hidden, deprecated alias) and opening the database."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import duckdb
+
+from detente.cli.options import parse_date
+from detente.dedup import update_clusters
+from detente.errors import ConfigError, DetenteError
+from detente.filters import OPTIONAL_STATUSES, EventFilter, Omitted
+from detente.store import connect
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_DB = "detente.duckdb"
+DATE = "YYYY-MM-DD"
+FILTER_KEYS = ("since", "until", "country", "source", "target", "plover", "cameo_root", "min_confidence",
+               "include")
+INCLUDE_HELP = (f"Also read events of these statuses (comma-separated: {', '.join(OPTIONAL_STATUSES)}, "
+                "or all); by default only current, non-negated events count.")
+
+
+def db_option(help_text: str = "DuckDB database written by `detente ingest`.") -> Callable[[F], F]:
+    return click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, metavar="FILE",
+                        help=help_text)
+
+
+def _filter_options(func: F) -> F:
+    options = [
+        click.option("--since", callback=parse_date, metavar=DATE, help="First event date (inclusive)."),
+        click.option("--until", callback=parse_date, metavar=DATE, help="Last event date (inclusive)."),
+        click.option("--country", metavar="CODE", help="Either actor's country or code (RUS, USAGOV)."),
+        click.option("--source", metavar="CODE", help="Source country (RUS) or actor code (RUSGOV)."),
+        click.option("--target", metavar="CODE", help="Target country (USA) or actor code (USAGOV)."),
+        click.option("--plover", metavar="TYPE", help="PLOVER event type, e.g. SANCTION."),
+        click.option("--cameo-root", metavar="NN", help="CAMEO root code, 01 to 20."),
+        click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="X",
+                     help="Leave out events coded with confidence below X (0 to 1)."),
+        click.option("--include", multiple=True, metavar="STATUSES", help=INCLUDE_HELP),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def filter_options(func: F) -> F:
+    """Add the filter options; the command receives one ``filters: EventFilter`` instead."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        values = {key: kwargs.pop(key) for key in FILTER_KEYS}
+        values["include"] = ",".join(values["include"]) or None
+        try:
+            kwargs["filters"] = EventFilter.of(**values)
+        except ConfigError as err:
+            raise click.UsageError(str(err)) from err
+        return func(*args, **kwargs)
+
+    return _filter_options(wrapper)  # type: ignore[return-value]
+
+
+def output_format_option(choices: tuple[str, ...], default: str, *, legacy_alias: bool = False,
+                         help_text: str = "Output format.") -> Callable[[F], F]:
+    """``--output-format`` (the command receives ``fmt``); ``legacy_alias`` keeps a hidden
+    ``--format`` that still works but says it is deprecated."""
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            legacy = kwargs.pop("legacy_fmt", None)
+            if kwargs["fmt"] is None:
+                if legacy is not None:
+                    click.echo("--format is deprecated; use --output-format", err=True)
+                kwargs["fmt"] = legacy or default
+            return func(*args, **kwargs)
+
+        command: Any = click.option("--output-format", "fmt", type=click.Choice(choices), default=None,
+                                    help=f"{help_text} [default: {default}]")(wrapper)
+        if legacy_alias:
+            command = click.option("--format", "legacy_fmt", type=click.Choice(choices), hidden=True)(command)
+        return command  # type: ignore[no-any-return]
+
+    return decorate
+
+
+@contextmanager
+def open_db(path: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open an existing database and bring its clusters up to date; errors as ClickExceptions."""
+    if not Path(path).is_file():
+        raise click.ClickException(f"[D306] database {path} does not exist (create it with `detente ingest`)")
+    try:
+        con = connect(path)
+    except DetenteError as err:
+        raise click.ClickException(str(err)) from err
+    try:
+        update_clusters(con)
+        yield con
+    except ConfigError as err:
+        raise click.UsageError(str(err)) from err
+    except DetenteError as err:
+        raise click.ClickException(str(err)) from err
+    finally:
+        con.close()
+
+
+def report_omitted(left_out: Omitted, what: str = "events") -> None:
+    """One stderr line saying what the filter left out, when it left out anything."""
+    if left_out.total:
+        click.echo(f"{left_out.total} {what} left out ({left_out.reasons_text()}); "
+                   "--include and --min-confidence change this", err=True)
+
+
+__all__ = ["DEFAULT_DB", "db_option", "filter_options", "open_db", "output_format_option", "report_omitted"]
