@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.models import DatePrecision
+from detente.nlp import span_ents
 
 log = logging.getLogger(__name__)
 
@@ -246,7 +247,7 @@ def is_future(trigger: Token) -> bool:
 
 def _candidates(sent: Span) -> list[Span]:
     spans: dict[tuple[int, int], Span] = {}
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ in {"DATE", "TIME"} and ent.root.dep_ not in MODIFIER_DEPS:
             spans[(ent.start_char, ent.end_char)] = ent
     for start, end in find_expressions(sent.text):

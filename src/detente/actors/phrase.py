@@ -54,11 +54,19 @@ def entity_of(token: Token) -> tuple[list[Token], str] | None:
     """The named-entity tokens containing `token` (no leading "the") and the label."""
     if not token.ent_type_:
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            tokens = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS"]
-            return tokens, ent.label_
-    return None
+    # The entity's bounds from the tokens' IOB tags, as Doc.ents finds them, without building
+    # Doc.ents (a walk over the whole document) for every token asked about.
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if doc[start].ent_iob_ != "B" or not doc[start].ent_type_:
+        return None
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    tokens = [t for t in doc[start:end] if t.lower_ != "the" and t.tag_ != "POS"]
+    return tokens, doc[start].ent_type_
 
 
 def compound_chain(head: Token) -> list[Token]:

@@ -56,6 +56,7 @@ from detente.actors.tables import (
 )
 from detente.actors.textparse import head_of_text
 from detente.models import Actor
+from detente.nlp import span_ents
 from detente.places.resolver import PlaceResolver
 
 log = logging.getLogger(__name__)
@@ -233,7 +234,7 @@ class ActorResolver:
         country words inside organisation names."""
         found: set[str] = set()
         covered: set[int] = set()
-        for ent in sent.ents:
+        for ent in span_ents(sent):
             covered.update(range(ent.start, ent.end))
             if ent.label_ != "PERSON":
                 found.update(self._owners_within([t for t in ent if t.tag_ != "POS"]))

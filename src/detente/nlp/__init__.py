@@ -16,7 +16,7 @@ from importlib.resources import files
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from detente.errors import ConfigError
 
@@ -83,6 +83,30 @@ def _load_model(model: str) -> Language:
     raise ConfigError(f"unknown model {model!r}: choose one of {', '.join(MODELS)}", code="D401")
 
 
+def span_ents(span: Span) -> list[Span]:
+    """The named entities wholly inside ``span``, as ``span.ents`` gives them.
+
+    ``Span.ents`` filters ``Doc.ents``, which walks the whole document on every call: asked once
+    per sentence, that grows with the square of the document's length. This reads only the
+    span's own tokens (and those of an entity running past its end).
+    """
+    doc = span.doc
+    found: list[Span] = []
+    index = span.start
+    while index < span.end:
+        token = doc[index]
+        if token.ent_iob_ != "B" or not token.ent_type_:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end <= span.end:
+            found.append(Span(doc, index, end, label=token.ent_type))
+        index = end
+    return found
+
+
 @cache
 def load_nlp(model: str = "md") -> Language:
     """Load (once per process) the English pipeline with detente's components added."""
@@ -99,4 +123,4 @@ def load_nlp(model: str = "md") -> Language:
     return nlp
 
 
-__all__ = ["MODELS", "MODEL_PACKAGES", "install_hint", "load_nlp", "model_installed"]
+__all__ = ["MODELS", "MODEL_PACKAGES", "install_hint", "load_nlp", "model_installed", "span_ents"]

@@ -8,6 +8,9 @@ that name no recipient. Drops events that end up with no country on either side.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -25,17 +28,44 @@ def locate_events(doc: Doc, document: Document, events: list[Event]) -> list[Eve
     """Give each event the place of its clause, sentence or dateline."""
     places = PlaceResolver.default()
     mentions = places.places_in(doc, document)
+    index = _MentionIndex(mentions)
     located = []
     for event in events:
         trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if trigger is None:
             located.append(event)
             continue
-        candidates = [m for m in mentions if not _names_actor(m.start, m.end, event)]
+        # locate_event reads only the sentence's mentions and the datelines.
+        within = index.within(trigger.sent.start_char, trigger.sent.end_char)
+        nearby = [m for m in within if not m.is_dateline] + index.datelines
+        candidates = [m for m in nearby if not _names_actor(m.start, m.end, event)]
         location = places.locate_event(doc, trigger.sent, trigger[0], candidates)
-        event = _actors_as_places(event, mentions)
+        event = _actors_as_places(event, index)
         located.append(_place_actors(replace(event, location=location)))
     return [event for event in located if _has_country(event)]
+
+
+class _MentionIndex:
+    """A document's place mentions sorted by offset, so that each event looks only at those near
+    it (a scan of every mention per event grows with the square of the document's length)."""
+
+    def __init__(self, mentions: list[PlaceMention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.reach = list(itertools.accumulate((m.end for m in self.mentions), max))
+        self.datelines = [m for m in self.mentions if m.is_dateline]
+
+    def within(self, start: int, end: int) -> list[PlaceMention]:
+        """Mentions that start in [start, end), in text order."""
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return self.mentions[first:last]
+
+    def containing(self, start: int, end: int) -> Iterator[PlaceMention]:
+        """Mentions that cover [start, end), in text order."""
+        first = bisect.bisect_left(self.reach, end)  # earlier mentions all end before ``end``
+        for mention in self.mentions[first:bisect.bisect_right(self.starts, start)]:
+            if mention.end >= end:
+                yield mention
 
 
 def _has_country(event: Event) -> bool:
@@ -52,14 +82,13 @@ def _names_actor(start: int, end: int, event: Event) -> bool:
                and start < actor.end and actor.start < end for actor in actors)
 
 
-def _actors_as_places(event: Event, mentions: list[PlaceMention]) -> Event:
+def _actors_as_places(event: Event, index: _MentionIndex) -> Event:
     """An actor that is only a place name ("jets bombed Idlib", "rebels shelled Aleppo") stands
     for that place's country."""
     def placed(actor: Actor | None) -> Actor | None:
         if actor is None or actor.country or actor.sector or actor.start is None or actor.end is None:
             return actor
-        found = next((m for m in mentions if m.start <= actor.start and actor.end <= m.end
-                      and m.location.country), None)
+        found = next((m for m in index.containing(actor.start, actor.end) if m.location.country), None)
         return replace(actor, country=found.location.country, kind="place") if found else actor
 
     return replace(event, source=placed(event.source), target=placed(event.target))

@@ -112,10 +112,11 @@ class PlaceResolver:
 
     def _entity_names(self, doc: Doc) -> list[_Name]:
         ents = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+        text = doc.text  # once: Doc.text joins every token on each call
         names = []
         for index, ent in enumerate(ents):
             nxt = ents[index + 1] if index + 1 < len(ents) else None
-            adjacent = nxt is not None and doc.text[ent.end_char:nxt.start_char].strip() == ","
+            adjacent = nxt is not None and text[ent.end_char:nxt.start_char].strip() == ","
             qualifier = self.gazetteer.lookup(nxt.text) if adjacent and nxt is not None else []
             names.append(_Name(ent.text, ent.start_char, ent.end_char, self.gazetteer.lookup(ent.text),
                                qualifier, ent))

@@ -14,8 +14,10 @@ Decisions:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -52,9 +54,20 @@ class _Context:
     words: QuoteWords
     spans: list[QuotedSpan] = field(default_factory=list)
     actors: dict[int, list[Actor]] = field(default_factory=dict)
+    text: str = ""  # doc.text, built once: Doc.text joins every token on each call
+    _starts: list[int] = field(default_factory=list)
+    _ends: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.text
+        for start, end in merge_intervals((span.open_at, span.outer_end) for span in self.spans):
+            self._starts.append(start)
+            self._ends.append(end)
 
     def inside(self, offset: int) -> bool:
-        return any(span.open_at <= offset < span.outer_end for span in self.spans)
+        """Is the character offset inside some quotation? (A binary search: called per token.)"""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._ends[index]
 
     def actors_of(self, head: Token) -> list[Actor]:
         if head.i not in self.actors:
@@ -75,6 +88,17 @@ class _Context:
                      verb=attribution.verb if attribution else None)
 
 
+def merge_intervals(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping [start, end) intervals covering the same offsets."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def resolve_arguments(ctx: _Context) -> None:
     """Resolve every argument head in reading order (as the event coder does), filling the memory."""
     for sent in ctx.doc.sents:
@@ -91,18 +115,28 @@ def _is_full_quotation(text: str, span: QuotedSpan) -> bool:
     first = next((ch for ch in quoted if ch.isalnum()), "")
     if not (first.isupper() or first.isdigit()):
         return False
-    before = text[: span.open_at].rstrip(" \t")
-    at_paragraph_start = not before or before.endswith("\n")
+    before = char_before(text, span.open_at, skip=" \t")
+    at_paragraph_start = before in {"", "\n"}
     closing = text[span.end: span.outer_end].lstrip()
-    return (at_paragraph_start or before[-1] in INTRODUCERS or quoted.rstrip()[-1] in UTTERANCE_END
+    return (at_paragraph_start or before in INTRODUCERS or quoted.rstrip()[-1] in UTTERANCE_END
             or closing.startswith(","))
+
+
+def char_before(text: str, offset: int, *, skip: str | None = None) -> str:
+    """The last character before ``offset`` that is not in ``skip`` (default: any whitespace), or
+    "" at the start of the text; found without copying the text before it (a copy per quote
+    would cost the text's length each time)."""
+    index = offset - 1
+    while index >= 0 and (text[index] in skip if skip is not None else text[index].isspace()):
+        index -= 1
+    return text[index] if index >= 0 else ""
 
 
 def _is_scare_quote(text: str, span: QuotedSpan, cue: Attribution | None, tokens: list[Token]) -> bool:
     """One or two quoted words that no speech verb governs and that are not a full utterance."""
     if len(span.text_in(text).split()) > SCARE_QUOTE_MAX_WORDS:
         return False
-    introduced = text[: span.open_at].rstrip().endswith(":")
+    introduced = char_before(text, span.open_at) == ":"
     ends = span.text_in(text).rstrip()[-1] in UTTERANCE_END
     utterance = _is_full_quotation(text, span) and (ends or introduced)
     if utterance:
@@ -111,7 +145,7 @@ def _is_scare_quote(text: str, span: QuotedSpan, cue: Attribution | None, tokens
 
 
 def direct_quote(ctx: _Context, span: QuotedSpan) -> tuple[Quote, Attribution | None] | None:
-    text = ctx.doc.text
+    text = ctx.text
     content = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
     outer = ctx.doc.char_span(span.open_at, span.outer_end, alignment_mode="expand")
     if content is None or outer is None or not len(content):
@@ -148,7 +182,7 @@ def indirect_quotes(ctx: _Context) -> list[Quote]:
     quotes = []
     for attribution, clause in reported_clauses(ctx.doc, ctx.words, ctx.inside):
         start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
-        quotes.append(ctx.quote(attribution, ctx.doc.text[start:end], start, end, "indirect"))
+        quotes.append(ctx.quote(attribution, ctx.text[start:end], start, end, "indirect"))
     return quotes
 
 
@@ -163,29 +197,37 @@ def extract_quotes(doc: Doc, document: Document, *, resolver: ActorResolver,
     after it has read the document, so that each argument is resolved once.
     Offsets are character offsets in `doc.text`, which is `document.text` in the pipeline.
     """
-    if doc.text != document.text:
+    text = doc.text
+    if text != document.text:
         log.warning("%s: parsed text differs from the document text; offsets follow the parse",
                     document.doc_id)
+    words = quote_words()
     ctx = _Context(doc=doc, document=document, resolver=resolver,
-                   memory=memory if memory is not None else resolver.new_memory(), words=quote_words(),
-                   actors=dict(known or {}))
+                   memory=memory if memory is not None else resolver.new_memory(), words=words,
+                   spans=find_quoted_spans(text, words.closers), actors=dict(known or {}))
     resolve_arguments(ctx)
-    ctx.spans = find_quoted_spans(doc.text, ctx.words.closers)
     quotes = direct_quotes(ctx) + indirect_quotes(ctx)
     return sorted(quotes, key=lambda q: (q.start, q.end))
 
 
 def attach_quotes(events: list[Event], quotes: list[Quote]) -> list[Event]:
     """Set `quote_id` on events whose trigger lies inside a quote (the innermost one), same document."""
-    attached = []
-    for event in events:
-        around = [q for q in quotes if q.doc_id == event.doc_id
-                  and q.start <= event.trigger.start and event.trigger.end <= q.end]
+    by_start = sorted(quotes, key=lambda q: q.start)
+    open_quotes: list[Quote] = []  # quotes begun before the current trigger and not yet ended
+    next_quote = 0
+    quote_ids: dict[int, str] = {}
+    # A sweep over triggers in text order, so that the cost is linear in events and quotes.
+    for index in sorted(range(len(events)), key=lambda i: events[i].trigger.start):
+        event = events[index]
+        while next_quote < len(by_start) and by_start[next_quote].start <= event.trigger.start:
+            open_quotes.append(by_start[next_quote])
+            next_quote += 1
+        open_quotes = [q for q in open_quotes if q.end >= event.trigger.start]
+        around = [q for q in open_quotes if q.doc_id == event.doc_id and event.trigger.end <= q.end]
         if around:
-            innermost = min(around, key=lambda q: q.end - q.start)
-            event = replace(event, quote_id=innermost.quote_id)
-        attached.append(event)
-    return attached
+            quote_ids[index] = min(around, key=lambda q: q.end - q.start).quote_id
+    return [replace(event, quote_id=quote_ids[i]) if i in quote_ids else event
+            for i, event in enumerate(events)]
 
 
 __all__ = ["attach_quotes", "direct_quote", "direct_quotes", "extract_quotes", "indirect_quotes",
