@@ -24,6 +24,9 @@ CLUSTER_KEYS = [
     "cameo",
     "plover",
     "location",
+    "status",
+    "modality",
+    "confidence",
 ]
 
 

@@ -126,3 +126,13 @@ def test_export_read_needs_the_sidecar(tmp_path: Path):
     bare.write_text("a\tb\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"\[D132\].*no schema file events.tsv.schema.json"):
         read_export(bare)
+
+
+@pytest.mark.parametrize("fmt", ["plover", "polecat", "icews", "csv", "gdelt"])
+def test_export_columns_are_documented(fmt: str):
+    text = " ".join((Path(__file__).resolve().parents[2] / "docs" / "output_formats.md")
+                    .read_text(encoding="utf-8").split())
+    names = {column.name for column in LAYOUTS[fmt].columns}
+    if fmt == "gdelt":  # the doc names Actor2's and the geo blocks' fields once
+        names = {name.split("Geo_")[-1] for name in names if not name.startswith("Actor2")}
+    assert [name for name in sorted(names) if name not in text] == []

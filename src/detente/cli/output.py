@@ -47,6 +47,8 @@ def _actor_cell(actor: dict[str, Any] | None) -> str:
 
 def _table_row(event: dict[str, Any]) -> list[str]:
     flags = [] if event.get("modality") == "asserted" else [str(event.get("modality"))]
+    if event.get("status", "current") != "current":
+        flags.append(str(event["status"]))
     if event.get("negated"):
         flags.insert(0, "NOT")
     return [str(event.get("date") or "-"), _actor_cell(event.get("source")), _actor_cell(event.get("target")),

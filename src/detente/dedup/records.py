@@ -92,6 +92,9 @@ class ClusterRecord:
             "cameo": self.cameo,
             "plover": self.plover,
             "location": self.location,
+            "status": self.status,
+            "modality": self.modality,
+            "confidence": self.confidence,
         }
 
 
