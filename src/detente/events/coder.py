@@ -62,6 +62,7 @@ from detente.events.frames import (
 from detente.events.intent import intent_code, refusal_code
 from detente.events.matching import compound_forms, compound_object, syntax_matches
 from detente.events.modality import is_negated, modality_of
+from detente.events.sense import nonpolitical_sense, private_event
 from detente.events.similar import SimilarVerbs
 from detente.events.status import event_timing
 from detente.ingest import is_boilerplate
@@ -310,6 +311,9 @@ class EventCoder:
         pattern = match.pattern
         if pattern.cameo[:2] in UNKNOWN_SOURCE_ROOTS and acted_by(frame, "civilian_vehicles"):
             return None  # "a bus plunged into a ravine, killing 20": an accident
+        if nonpolitical_sense(frame, pattern.cameo[:2]) is not None:  # sport, nature, an accident, business
+            state.vetoed.add(frame.trigger.i)
+            return []
         sources, clause_subjects = self._sources(pattern, frame, state)
         if not sources and not _unattributed_attack(pattern, frame):
             return None
@@ -323,7 +327,8 @@ class EventCoder:
         pairs = _reciprocal_pairs(sources) if self._reciprocal_act(frame, targets, state) else []
         events = [self._make_event(match, frame, sent, index, state, source, target)
                   for source, target in pairs or _pairs(sources or [None], targets)]
-        return [e for e in events if e.target is not None or e.plover not in recipient_required()]
+        return [e for e in events if (e.target is not None or e.plover not in recipient_required())
+                and not private_event(e.cameo_root, (e.source, e.target))]
 
     def _reciprocal_act(self, frame: Frame, targets: list[Actor], state: DocState) -> bool:
         """A reciprocal act with no recipient named ("A and B met", "restored ties"), or whose only

@@ -1,0 +1,141 @@
+"""Political sense: whether a predicate read as an event is politics or sport, nature, an accident,
+business or private life.
+
+The sense comes from the verb and its arguments, never from the article's topic:
+
+- a natural force or illness as the one who acts ("an earthquake struck", "the fire killed nine",
+  "Typhoon Phanfone ... killing 20", "it" or "which" standing for one) makes no political event,
+  and is never an actor;
+- a vehicle with an accident verb ("the plane crashed", "the bus overturned") is an accident, and
+  so is a traveller or worker hurt by nobody named with no weapon in the sentence ("a passenger
+  was injured"); "exploded" is an attack only with a weapon as subject;
+- an act about an accident ("investigating the crash") is no political event;
+- sport: a score ("beat them 3-1") or a word of sport among the event's own arguments ("won the
+  final", "beat Norway in the semifinal");
+- business competition: a word of the market among them ("beat its rivals");
+- private life: a cooperative or verbal act (CAMEO 01-09) or a show of force (15) whose actors are
+  all private (civilians, businesses, media, schools) or unknown ("the actor talked to NBC").
+
+Word lists: data/events/sense_words.json. Reads: the argument frame of the trigger (events/frames.py)
+and the resolved actors.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib.resources import files
+
+from spacy.tokens import Token
+
+from detente.events.frames import Frame, clause_words
+from detente.models import Actor
+
+PRONOUN_SUBJECTS = frozenset({"it", "which", "that"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+ANTECEDENT_SENTENCES = 2  # how far back "it" may look for a natural force or a vehicle
+PRIVATE_ROOTS = frozenset({*(f"{n:02d}" for n in range(1, 10)), "15"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
+
+
+@cache
+def sense_words() -> dict[str, frozenset[str]]:
+    """The word lists in data/events/sense_words.json, as sets."""
+    text = files("detente").joinpath("data/events/sense_words.json").read_text("utf-8")
+    return {key: frozenset(values) for key, values in json.loads(text).items() if not key.startswith("_")}
+
+
+def nonpolitical_sense(frame: Frame, cameo_root: str) -> str | None:
+    """Why the trigger, read with its arguments as an event of this CAMEO root, is no political
+    event ("natural", "accident", "sport", "business"), or None when nothing says so."""
+    actor = frame.agent if frame.passive else frame.subject
+    if actor is not None and is_natural_force(actor):
+        return "natural"
+    if _accident(frame, actor, cameo_root):
+        return "accident"
+    arguments = _arguments(frame)
+    words = sense_words()
+    if any(_lemma(noun) in words["accident_nouns"] for noun in arguments if noun.dep_ != "nsubj"):
+        return "accident"
+    if _has_score(frame.trigger) or any(_lemma(noun) in words["sports_nouns"] for noun in arguments):
+        return "sport"
+    if any(_lemma(noun) in words["business_nouns"] for noun in arguments):
+        return "business"
+    return None
+
+
+def is_natural_force(noun: Token) -> bool:
+    """An earthquake, a storm, a fire or an illness ("Hurricane Dorian", "the quake"), also through
+    a pronoun ("it killed nine" after "a fire destroyed ..."); "rocket fire" is an attack."""
+    noun = _antecedent(noun) if noun.lower_ in PRONOUN_SUBJECTS else noun
+    if noun is None:
+        return False
+    words = sense_words()
+    modifiers = {_lemma(c) for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
+    if modifiers & (words["weapon_modifiers"] | clause_words()["attack_means"]):
+        return False
+    return _lemma(noun) in words["natural_forces"] or bool(modifiers & words["natural_forces"])
+
+
+def private_event(cameo_root: str, actors: tuple[Actor | None, ...]) -> bool:
+    """A cooperative or verbal act between private actors or unknown ones only: no state, party,
+    armed group, organisation or country takes part."""
+    if cameo_root not in PRIVATE_ROOTS:
+        return False
+    private = sense_words()["private_sectors"]
+    return all(actor is None or actor.code is None or (actor.sector in private and actor.kind != "country")
+               for actor in actors)
+
+
+def _accident(frame: Frame, actor: Token | None, cameo_root: str) -> bool:
+    words, verb = sense_words(), _lemma(frame.trigger)
+    if actor is not None and _is_vehicle(actor) and verb in words["accident_verbs"]:
+        return True
+    if verb in words["weapon_only_verbs"] and not frame.objects:
+        means = clause_words()["attack_means"] | clause_words()["bombing_means"]
+        subject = _antecedent(actor) if actor is not None and actor.lower_ in PRONOUN_SUBJECTS else actor
+        return subject is None or _lemma(subject) not in means
+    if cameo_root not in VIOLENT_ROOTS or not frame.passive or frame.agent is not None:
+        return False
+    means = clause_words()["attack_means"] | clause_words()["bombing_means"]
+    victim = frame.subject is not None and _lemma(frame.subject) in words["accident_victims"]
+    return victim and not any(_lemma(token) in means for token in frame.trigger.sent)
+
+
+def _is_vehicle(noun: Token) -> bool:
+    noun = _antecedent(noun) if noun.lower_ in PRONOUN_SUBJECTS else noun
+    return noun is not None and _lemma(noun) in sense_words()["vehicles"]
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun "it" most likely stands for: the latest singular subject that names no person,
+    in this sentence or the two before it."""
+    sents = list(pronoun.doc.sents)
+    index = next(i for i, sent in enumerate(sents) if sent.start <= pronoun.i < sent.end)
+    start = sents[max(0, index - ANTECEDENT_SENTENCES)].start
+    for token in reversed(pronoun.doc[start: pronoun.i]):
+        if (token.dep_ in SUBJECT_DEPS and token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NN", "NNP"}
+                and token.ent_type_ != "PERSON"):
+            return token
+    return None
+
+
+def _arguments(frame: Frame) -> list[Token]:
+    """The event's own argument heads: subject, objects, indirect object and prepositional objects."""
+    heads = [frame.subject, frame.agent, frame.dative, *frame.objects, *(obj for _, obj in frame.preps)]
+    return [head for head in heads if head is not None and head.lower_ not in PRONOUN_SUBJECTS]
+
+
+def _has_score(trigger: Token) -> bool:
+    """A score among the trigger's own words ("beat them 3-1", "won 2-0")."""
+    return any(_SCORE.match(token.text) for token in trigger.subtree
+               if token.head.i == trigger.i or token.head.head.i == trigger.i)
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+__all__ = ["is_natural_force", "nonpolitical_sense", "private_event", "sense_words"]

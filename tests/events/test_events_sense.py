@@ -1,0 +1,81 @@
+"""Political sense (events/sense.py): sport, nature, accidents, business and private life are no
+political events; through the whole pipeline (en_core_web_md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+from tests.events.coding import code_text
+
+from detente.events.frames import build_frame
+from detente.events.sense import is_natural_force, nonpolitical_sense, private_event, sense_words
+from detente.models import Actor
+
+PUBLISHED = dt.date(2019, 10, 14)
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text", [
+    "An earthquake struck southern Philippines on Wednesday, killing five people.",
+    "A fire destroyed 200 homes in a slum. Officials said it killed nine people and injured 50 more.",
+    "Typhoon Phanfone made landfall on Tuesday, killing at least 20 people.",
+    "A cargo plane belonging to the Iranian military crashed into houses in Karaj.",
+    "Norway beat Sweden 3-1 in the final on Sunday.",
+    "Kenya's Brigid Kosgei defeated Ethiopia's runners in the Chicago Marathon.",
+    "The company beat its rivals on revenue for the third year.",
+    "Local actor Joshua Winch was on hand offering DVDs of his films.",
+    "Only one passenger was seriously injured.",
+    "The shark population exploded after the great whites left.",
+])
+def test_sense_no_political_event(text: str) -> None:
+    assert [(e.trigger.text, e.cameo) for e in code_text(text, PUBLISHED)] == []
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Russian jets bombed the town of Idlib on Sunday.", "bombed"),
+    ("Rocket fire from Gaza killed two Israeli soldiers.", "killed"),
+    ("A roadside bomb exploded in Kabul, killing three Afghan soldiers.", "killing"),
+    ("Police arrested five protesters in Moscow.", "arrested"),
+    ("Iran accused the United States of economic terrorism.", "accused"),
+])
+def test_sense_political_events_stay(text: str, trigger: str) -> None:
+    assert trigger in [e.trigger.text for e in code_text(text, PUBLISHED)]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Hurricane Dorian hit the Bahamas.", "Dorian", True),
+    ("The quake damaged churches.", "quake", True),
+    ("Artillery fire hit the village.", "fire", False),
+    ("The army shelled the village.", "army", False),
+])
+def test_sense_natural_force(nlp_md: Language, text: str, word: str, expected: bool) -> None:
+    assert is_natural_force(next(t for t in nlp_md(text) if t.text == word)) is expected
+
+
+@pytest.mark.parametrize(("text", "trigger", "root", "reason"), [
+    ("The bus overturned on the snowy road.", "overturned", "18", "accident"),
+    ("Investigators examined the crash.", "examined", "09", "accident"),
+    ("Arsenal beat Chelsea in the cup.", "beat", "18", "sport"),
+    ("Russia expelled two diplomats.", "expelled", "16", None),
+])
+def test_sense_reason(nlp_md: Language, text: str, trigger: str, root: str, reason: str | None) -> None:
+    frame = build_frame(next(t for t in nlp_md(text) if t.text == trigger))
+    assert nonpolitical_sense(frame, root) == reason
+
+
+@pytest.mark.parametrize(("root", "actors", "expected"), [
+    ("04", (Actor("actor", country="USA", sector="CVL", kind="person"), Actor("NBC", sector="JRN")), True),
+    ("04", (Actor("the minister", country="USA", sector="GOV"), Actor("NBC", sector="JRN")), False),
+    ("14", (Actor("protesters", country="USA", sector="CVL"), None), False),
+    ("04", (Actor("Russia", country="RUS", kind="country"), None), False),
+])
+def test_sense_private_event(root: str, actors: tuple, expected: bool) -> None:
+    assert private_event(root, actors) is expected
+
+
+def test_sense_words_lists_are_lower_case() -> None:
+    words = sense_words()
+    assert all(w == w.lower() for key, values in words.items() if key != "private_sectors" for w in values)
