@@ -36,13 +36,18 @@ def get_coder(model: str = "md") -> EventCoder:
                       classifier=EventClassifier.load())
 
 
-def code_documents(documents: Iterable[Document], *, model: str = "md",
-                   progress: bool = False) -> Iterator[CodedDocument]:
-    """Code every document; logs a progress line every few dozen documents when `progress`."""
+def code_documents(documents: Iterable[Document], *, model: str = "md", progress: bool = False,
+                   batch_size: int = BATCH_SIZE, n_process: int = 1) -> Iterator[CodedDocument]:
+    """Code every document; logs a progress line every few dozen documents when `progress`.
+
+    ``batch_size`` and ``n_process`` go to spaCy's ``nlp.pipe``: ``n_process`` > 1 parses in that
+    many worker processes (-1: one per CPU); the coding after the parse runs in this process.
+    """
     nlp = load_nlp(model)
     coder = get_coder(model)
     pairs = ((document.text, document) for document in documents)
-    for count, (doc, document) in enumerate(nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE), 1):
+    parsed = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for count, (doc, document) in enumerate(parsed, 1):
         yield code_doc(doc, document, coder)
         if progress and count % PROGRESS_EVERY == 0:
             log.info("coded %d documents", count)

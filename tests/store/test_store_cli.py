@@ -26,8 +26,9 @@ CSV_HEADER = (
     "source_sector,source_code,source_country_source,target_text,target_name,target_country,"
     "target_sector,target_code,target_country_source,"
     "cameo,cameo_root,cameo_name,plover,plover_mode,goldstein,quad_class,negated,modality,status,confidence,"
-    "coder,trigger_text,trigger_start,trigger_end,location_name,location_country,location_lat,"
-    "location_lon,quote_id,sentence,ontology_version,detente_version"
+    "coder,trigger_text,trigger_start,trigger_end,location_name,location_country,location_admin1,"
+    "location_lat,location_lon,location_geonames_id,location_precision,quote_id,sentence,"
+    "ontology_version,detente_version"
 )
 
 

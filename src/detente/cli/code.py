@@ -8,9 +8,17 @@ import sys
 import click
 
 from detente.cli import main
-from detente.cli.options import date_option, fail_if_nothing, format_option, model_option, read_inputs
+from detente.cli.options import (
+    date_option,
+    fail_if_nothing,
+    format_option,
+    model_option,
+    read_inputs,
+    table_options,
+)
 from detente.cli.output import progress, write_events
 from detente.errors import DetenteError
+from detente.ingest import TableColumns
 from detente.pipeline import code_documents
 
 
@@ -19,12 +27,14 @@ from detente.pipeline import code_documents
 @date_option()
 @format_option(("jsonl", "table", "csv"), "jsonl")
 @model_option()
-def code_command(path: str, date_value: dt.date | None, fmt: str, model: str) -> None:
-    """Code the news articles at PATH (a file, a folder, or - for standard input) into events.
+@table_options
+def code_command(path: str, date_value: dt.date | None, fmt: str, model: str, columns: TableColumns) -> None:
+    """Code the news articles at PATH (a file, a folder, a CSV, TSV or Parquet table of articles,
+    or - for standard input) into events.
 
     Example: detente code article.txt --date 2021-03-21 --output-format table
     """
-    documents, rejected = read_inputs(path, date_value)
+    documents, rejected = read_inputs(path, date_value, columns)
     fail_if_nothing(documents, rejected)
     events: list[dict[str, object]] = []
     try:

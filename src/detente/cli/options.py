@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -10,7 +11,8 @@ from typing import Any, TypeVar
 import click
 
 from detente.errors import DetenteError
-from detente.ingest import read_documents
+from detente.ingest import TableColumns, read_documents
+from detente.ingest.notes import undated_message
 from detente.models import Document, Rejected
 from detente.nlp import MODELS
 
@@ -47,14 +49,41 @@ def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
                         show_default=True, help="Output format.")
 
 
-def read_inputs(path: str, default_date: dt.date | None) -> tuple[list[Document], list[Rejected]]:
-    """Read every document under `path`, echoing each rejection to stderr as it happens."""
+COLUMN_OPTIONS = (
+    ("text", "the article text (default: text, body, content, article or story)"),
+    ("id", "the document id (default: id, doc_id, article_id or story_id; else the row number)"),
+    ("date", "the publication date (default: date, publication_date, published, pub_date)"),
+    ("title", "the title (default: title or headline)"),
+)
+UNDATED_HINT = "Give one with --date, or name the date column of a table with --date-column."
+
+
+def table_options(func: F) -> F:
+    """--text-column, --id-column, --date-column and --title-column, passed on as ``columns``.
+
+    Put it right above the command function, below the other option decorators.
+    """
+    @functools.wraps(func)
+    def command(*args: Any, **kwargs: Any) -> Any:
+        names = {field: kwargs.pop(f"{field}_column") for field, _ in COLUMN_OPTIONS}
+        return func(*args, columns=TableColumns(**names), **kwargs)
+
+    for field, what in reversed(COLUMN_OPTIONS):
+        command = click.option(f"--{field}-column", metavar="NAME",
+                               help=f"CSV, TSV or Parquet input: the column of {what}.")(command)
+    return command  # type: ignore[return-value]
+
+
+def read_inputs(path: str, default_date: dt.date | None,
+                columns: TableColumns | None = None) -> tuple[list[Document], list[Rejected]]:
+    """Read every document under `path`, echoing each rejection to stderr as it happens, and a
+    warning when documents have no publication date."""
     if path != "-" and not Path(path).exists():
         raise click.ClickException(f"[D100] {path}: no such file or directory")
     documents: list[Document] = []
     rejected: list[Rejected] = []
     try:
-        for item in read_documents(path, default_date=default_date):
+        for item in read_documents(path, default_date=default_date, columns=columns):
             if isinstance(item, Rejected):
                 rejected.append(item)
                 click.echo(f"skipped: {item.message()}", err=True)
@@ -62,6 +91,9 @@ def read_inputs(path: str, default_date: dt.date | None) -> tuple[list[Document]
                 documents.append(item)
     except DetenteError as err:
         raise click.ClickException(str(err)) from err
+    undated = undated_message(sum(d.date is None for d in documents), len(documents), hint=UNDATED_HINT)
+    if undated:
+        click.echo(f"warning: {undated}", err=True)
     return documents, rejected
 
 
@@ -72,4 +104,5 @@ def fail_if_nothing(documents: list[Document], rejected: list[Rejected]) -> None
         raise click.ClickException(f"nothing to process: {reason}")
 
 
-__all__ = ["date_option", "fail_if_nothing", "format_option", "model_option", "parse_date", "read_inputs"]
+__all__ = ["date_option", "fail_if_nothing", "format_option", "model_option", "parse_date", "read_inputs",
+           "table_options"]

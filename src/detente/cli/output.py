@@ -9,34 +9,13 @@ from typing import IO, Any, TypeVar
 
 import click
 
-from detente.models import ACTOR_KEYS
+from detente.flat import EVENT_COLUMNS, flatten_event
 
 T = TypeVar("T")
 
-CSV_COLUMNS = (
-    "event_id", "doc_id", "sentence_index", "date", "date_precision",
-    *(f"source_{k}" for k in ACTOR_KEYS), *(f"target_{k}" for k in ACTOR_KEYS),
-    "cameo", "cameo_root", "cameo_name", "plover", "plover_mode", "goldstein", "quad_class", "negated",
-    "modality", "status", "confidence", "coder", "trigger_text", "trigger_start", "trigger_end",
-    "location_name", "location_country", "location_lat", "location_lon", "quote_id", "sentence",
-    "ontology_version",
-    "detente_version",
-)
+CSV_COLUMNS = EVENT_COLUMNS
 TABLE_COLUMNS = (("date", 10), ("source", 14), ("target", 14), ("cameo", 5), ("plover", 10),
                  ("mode", 12), ("conf", 4), ("trigger", 14), ("evidence", 60))
-
-
-def flatten_event(event: dict[str, Any]) -> dict[str, Any]:
-    """One flat row per event, for CSV."""
-    row = {key: event.get(key) for key in CSV_COLUMNS if key in event}
-    for role in ("source", "target"):
-        actor = event.get(role) or {}
-        row.update({f"{role}_{k}": actor.get(k) for k in ACTOR_KEYS})
-    trigger = event.get("trigger") or {}
-    row.update({f"trigger_{k}": trigger.get(k) for k in ("text", "start", "end")})
-    location = event.get("location") or {}
-    row.update({f"location_{k}": location.get(k) for k in ("name", "country", "lat", "lon")})
-    return row
 
 
 def _actor_cell(actor: dict[str, Any] | None) -> str:
@@ -94,4 +73,4 @@ def progress(items: Iterable[T], *, length: int, label: str, threshold: int = 3)
         yield from bar
 
 
-__all__ = ["CSV_COLUMNS", "flatten_event", "format_table", "progress", "write_events"]
+__all__ = ["CSV_COLUMNS", "format_table", "progress", "write_events"]

@@ -12,9 +12,17 @@ import click
 from detente import pipeline
 from detente.actors import ActorResolver
 from detente.cli import main
-from detente.cli.options import date_option, fail_if_nothing, format_option, model_option, read_inputs
+from detente.cli.options import (
+    date_option,
+    fail_if_nothing,
+    format_option,
+    model_option,
+    read_inputs,
+    table_options,
+)
 from detente.cli.output import format_table
 from detente.errors import DetenteError
+from detente.ingest import TableColumns
 from detente.models import Document, Quote
 from detente.query import query_quotes
 from detente.quotes import extract_quotes
@@ -49,9 +57,10 @@ def stored_quotes(db: str, *, speaker: str | None, doc_id: str | None) -> list[d
         return query_quotes(store.connection, doc_id=doc_id, speaker=speaker)
 
 
-def coded_quotes(path: str, date_value: dt.date | None, model: str) -> list[dict[str, Any]]:
+def coded_quotes(path: str, date_value: dt.date | None, model: str,
+                 columns: TableColumns | None = None) -> list[dict[str, Any]]:
     """Quotes of the articles at ``path``, coded now."""
-    documents, rejected = read_inputs(path, date_value)
+    documents, rejected = read_inputs(path, date_value, columns)
     fail_if_nothing(documents, rejected)
     return [quote.to_dict() for quote in quotes_of(documents, model)]
 
@@ -86,8 +95,9 @@ def write_quotes(records: list[dict[str, Any]], fmt: str) -> None:
 @date_option()
 @format_option(("jsonl", "table"), "jsonl")
 @model_option()
+@table_options
 def quotes_command(path: str | None, db: str | None, speaker: str | None, doc_id: str | None,
-                   date_value: dt.date | None, fmt: str, model: str) -> None:
+                   date_value: dt.date | None, fmt: str, model: str, columns: TableColumns) -> None:
     """List quotations with their speakers: from the articles at PATH (file, folder or -), or
     from a store with --db.
 
@@ -102,7 +112,7 @@ def quotes_command(path: str | None, db: str | None, speaker: str | None, doc_id
         if db is not None:
             records = stored_quotes(db, speaker=speaker, doc_id=doc_id)
         else:
-            records = coded_quotes(str(path), date_value, model)
+            records = coded_quotes(str(path), date_value, model, columns)
     except DetenteError as err:
         raise click.ClickException(str(err)) from err
     write_quotes(records, fmt)

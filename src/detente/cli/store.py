@@ -12,11 +12,12 @@ import click
 import duckdb
 
 from detente.cli import main
-from detente.cli.options import date_option, fail_if_nothing, model_option, read_inputs
+from detente.cli.options import date_option, fail_if_nothing, model_option, read_inputs, table_options
 from detente.cli.output import progress, write_events
 from detente.cli.reading import filter_options, output_format_option, report_omitted
 from detente.errors import ConfigError, DetenteError, StoreError
 from detente.filters import EventFilter
+from detente.ingest import TableColumns
 from detente.models import CodedDocument, Document
 from detente.pipeline import code_documents
 from detente.query import omitted_events, query_events
@@ -99,15 +100,17 @@ def _update_clusters_reporting(con: duckdb.DuckDBPyConnection) -> None:
 @date_option()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to store into.")
 @model_option()
-def ingest_command(path: str, date_value: dt.date | None, db: str, model: str) -> None:
-    """Read, code and store the articles at PATH (a file, a folder, or - for standard input).
+@table_options
+def ingest_command(path: str, date_value: dt.date | None, db: str, model: str, columns: TableColumns) -> None:
+    """Read, code and store the articles at PATH (a file, a folder, a CSV, TSV or Parquet table of
+    articles, or - for standard input).
 
     Documents already stored with the same text are not coded again; a document whose text
     changed replaces its earlier version.
 
     Example: detente ingest articles/ --date 2024-03-01 --db events.duckdb
     """
-    documents, rejected = read_inputs(path, date_value)
+    documents, rejected = read_inputs(path, date_value, columns)
     tally = Tally(read=len(documents) + len(rejected), rejected=len(rejected))
     if documents:
         try:

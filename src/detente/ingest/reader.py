@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from detente.errors import InputError
-from detente.ingest import codes, formats
+from detente.ingest import codes, formats, tables
 from detente.ingest.decode import decode_bytes
 from detente.ingest.language import language_problem
 from detente.models import Document, Rejected
@@ -25,22 +25,26 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 
 def read_documents(path: str | Path, *, default_date: dt.date | None = None,
-                   stdin: TextIO | None = None) -> Iterator[Document | Rejected]:
+                   stdin: TextIO | None = None,
+                   columns: tables.TableColumns | None = None) -> Iterator[Document | Rejected]:
     """Yield one ``Document`` per readable article and one ``Rejected`` per bad one.
 
     ``path`` is a file, a directory (walked recursively in sorted order) or "-" for standard input
     (``stdin`` or ``sys.stdin``). ``default_date`` is the publication date of documents that have
-    none. Raises ``InputError`` (at once, not on iteration) only when ``path`` does not exist.
+    none. ``columns`` names the columns of a .csv, .tsv or .parquet file of articles. Raises
+    ``InputError`` (at once, not on iteration) only when ``path`` does not exist.
     """
-    items = _read_stdin(stdin) if str(path) == STDIN else _read_path(Path(path))
-    return _checked(items, default_date)
+    items = _read_stdin(stdin) if str(path) == STDIN else _read_path(Path(path), columns)
+    return check_documents(items, default_date)
 
 
-def _read_path(path: Path) -> Iterator[Item]:
+def _read_path(path: Path, columns: tables.TableColumns | None) -> Iterator[Item]:
     if not path.exists():
         raise InputError(f"{path}: no such file or directory", code=codes.NOT_FOUND)
     if path.is_dir():
         return _read_directory(path)
+    if path.suffix.lower() in tables.TABLE_SUFFIXES:
+        return tables.read_table(path, columns or tables.TableColumns())
     return _read_file(path, doc_id=path.stem)
 
 
@@ -85,8 +89,9 @@ def _read_file(path: Path, *, doc_id: str) -> Iterator[Item]:
         yield from formats.read_text(data, label=label, doc_id=doc_id)
 
 
-def _checked(items: Iterable[Item], default_date: dt.date | None) -> Iterator[Item]:
-    """Empty text, duplicate ids, the default date and the language, for every reader alike."""
+def check_documents(items: Iterable[Item], default_date: dt.date | None = None) -> Iterator[Item]:
+    """Empty text, duplicate ids, the default date and the language, for every reader alike
+    (and for the Python API's documents)."""
     seen: dict[str, str] = {}
     for item in items:
         if isinstance(item, Rejected):
@@ -113,4 +118,4 @@ def _check_document(document: Document, seen: dict[str, str], default_date: dt.d
     return dataclasses.replace(document, language=language, date=document.date or default_date)
 
 
-__all__ = ["read_documents"]
+__all__ = ["check_documents", "read_documents"]
