@@ -99,6 +99,7 @@ def test_filters_bad_values_are_config_errors(options: dict, message: str):
     ("target", "USAGVO", "USAGOV"),
     ("country", "Russia", "RUS"),
     ("country", "Ukrainian", "UKR"),
+    ("country", "Britain", "GBR"),
 ])
 def test_filters_unknown_actor_code_lists_close_matches(status_db, field: str, code: str, matches: str):
     with pytest.raises(ConfigError, match=rf"{field}: unknown actor code '{code.upper()}'; close matches: "

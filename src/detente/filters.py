@@ -29,6 +29,7 @@ import duckdb
 
 from detente.errors import ConfigError
 from detente.models import EventStatus
+from detente.store.sql import date_bounds
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +118,8 @@ def as_confidence(value: float | str | None) -> float | None:
 
 
 def _code(value: str | None) -> str | None:
-    return value.strip().upper() or None if value else None
+    code = (value or "").strip().upper()
+    return code or None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -168,14 +170,7 @@ class EventFilter:
 
     def selection(self, columns: Columns = EVENT_COLUMNS) -> Clauses:
         """WHERE clauses for what to look at: dates, actors and event types."""
-        clauses: list[str] = []
-        params: list[object] = []
-        if self.since is not None:
-            clauses.append(f"{columns.date} >= ?")
-            params.append(self.since)
-        if self.until is not None:
-            clauses.append(f"{columns.date} <= ?")
-            params.append(self.until)
+        clauses, params = date_bounds(columns.date, self.since, self.until)
         for role, code in (("source", self.source), ("target", self.target)):
             if code:
                 clauses.append(actor_sql(columns, role))
@@ -276,13 +271,13 @@ def stored_actor_codes(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 @cache
 def _vocabulary() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
-    """Known country codes, sector codes, and country code by lower-case name and adjective."""
+    """Known country codes, sector codes, and country code by normalised name, alias or demonym."""
     from detente.actors.tables import PSEUDO_COUNTRIES, SECTORS, load_tables
 
-    countries = load_tables().countries
-    names = {c.name.lower(): code for code, c in countries.items()}
-    names |= {c.adjective.lower(): code for code, c in countries.items() if c.adjective}
-    return frozenset(countries) | PSEUDO_COUNTRIES, frozenset(SECTORS), names
+    tables = load_tables()
+    names = {alias: code for alias, (code, _form) in tables.aliases.items()}
+    names |= {c.name.lower(): code for code, c in tables.countries.items()}
+    return frozenset(tables.countries) | PSEUDO_COUNTRIES, frozenset(SECTORS), names
 
 
 def country_name(code: str) -> str:
@@ -306,8 +301,11 @@ def well_formed(code: str) -> bool:
 
 def close_matches(code: str, stored: Iterable[str]) -> list[str]:
     """Up to five codes like ``code``: a country named so, then stored codes, then other countries."""
+    from detente.actors.tables import normalise
+
     countries, _, names = _vocabulary()
-    by_name = [names[code.lower()]] if code.lower() in names else []
+    key = normalise(code)
+    by_name = [names[key]] if key in names else []
     near_stored = difflib.get_close_matches(code, sorted(stored), n=5, cutoff=0.6)
     near_known = difflib.get_close_matches(code, sorted(countries), n=5, cutoff=0.6)
     return list(dict.fromkeys(by_name + near_stored + near_known))[:5]
