@@ -3,14 +3,19 @@
     countries.csv        iso3,name,adjective           (ngec_countries.csv + pycountry + own aliases)
     country_aliases.csv  alias,iso3,form               (form: name | adjective | demonym)
     agents.csv           noun,sector,secondary,kind,source   (PLOVER_agents.txt + agents_own.csv)
+    kb_people.csv        name,aliases,country,sector,role,start,end,source   (leaders.csv + Phoenix)
+    kb_organisations.csv alias,name,country,sector,kind,source  (organisations.csv + Phoenix)
+    kb_places.csv        alias,country,geonames_id,source       (places named under a state in Phoenix)
 
 Hand-written inputs live beside the output (country_aliases_own.csv, agents_own.csv) and win over the
 derived rows. country_aliases_own.csv marks names of states that no longer exist (`historical` = yes:
 "Soviet Union", "Yugoslavia", "Zaire") with the code of their successor state, and the words of
 regions and peoples inside a state (`historical` = regional: "Basque", "Tibetan") with that state's
 code; both resolve like any alias but never become a country's adjective in countries.csv.
-Run: `.venv/bin/python tools/build_actor_tables.py [--check]`; `--check` exits 1 when the bundled files
-differ from a fresh build (tests call `build_tables` and compare).
+The kb_ files are the actor knowledge base: the Phoenix dictionaries (tools/phoenix_actors.py says
+how they are read) under the hand-written tables, which win wherever they name the same person,
+organisation or word. Run: `.venv/bin/python tools/build_actor_tables.py [--check]`; `--check`
+exits 1 when the bundled files differ from a fresh build (tests call `build_tables` and compare).
 """
 
 from __future__ import annotations
@@ -21,13 +26,29 @@ import hashlib
 import io
 import re
 import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
 import pycountry
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import phoenix_actors as phoenix
+
+from detente.actors.kb_index import INDEX_FILE, dump_index
+from detente.actors.tables import TABLE_FILES, normalise, read_tables, table_digests, valid_country
+from detente.places.gazetteer import Gazetteer
+
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "tests" / "data" / "reference"  # copies of the shared reference files
+PHOENIX = REFERENCE / "phoenix"
+PEOPLE_FIELDS = ["name", "aliases", "country", "sector", "role", "start", "end", "source"]
+ORG_FIELDS = ["alias", "name", "country", "sector", "kind", "source"]
+PLACE_FIELDS = ["alias", "country", "geonames_id", "source"]
+STATES_DEFAULT_GOV = frozenset({"IGO", "UNO", "EUR"})
+# The agents file writes health as PLOVER's MED; detente uses the CAMEO code HLH, as the Phoenix
+# dictionaries do (CAMEO's MED was media, which both call JRN).
+HEALTH = {"MED": "HLH"}
 DATA = ROOT / "src" / "detente" / "data" / "actors"
 
 # ngec rows that are not states: IGOs go to organisations.csv, PRE entities to seats.csv.
@@ -149,8 +170,8 @@ def build_agent_rows() -> list[dict[str, str]]:
     text = (REFERENCE / "PLOVER_agents.txt").read_text(encoding="utf-8", errors="replace")
     rows: dict[str, dict[str, str]] = {}
     for noun, code in parse_plover_agents(text):
-        sector, rest = code[:3], code[3:]
-        secondary = "|".join(rest[i:i + 3] for i in range(0, len(rest), 3))
+        parts = [HEALTH.get(code[i:i + 3], code[i:i + 3]) for i in range(0, len(code), 3)]
+        sector, secondary = parts[0], "|".join(parts[1:])
         rows.setdefault(noun, {"noun": noun, "sector": sector, "secondary": secondary,
                                "kind": _agent_kind(noun, sector), "source": "PLOVER_agents.txt"})
     for row in _read_csv(DATA / "agents_own.csv"):
@@ -166,13 +187,120 @@ def render_csv(rows: list[dict[str, str]], fields: list[str]) -> str:
     return buffer.getvalue()
 
 
+def _where(entry: phoenix.Entry) -> str:
+    return f"{entry.file}:{entry.line}"
+
+
+def _own_people() -> tuple[list[dict[str, str]], set[str]]:
+    rows = _read_csv(DATA / "leaders.csv")
+    keys = {normalise(alias) for row in rows for alias in [row["name"], *row["aliases"].split("|")] if alias}
+    return [{**row, "source": row["source"]} for row in rows], keys
+
+
+def build_people_rows(entries: list[phoenix.Entry]) -> list[dict[str, str]]:
+    """leaders.csv, then every Phoenix person none of whose names it already has."""
+    rows, taken = _own_people()
+    people: dict[str, tuple[list[str], list[phoenix.Term], str]] = {}
+    for entry in entries:
+        names = phoenix.person_names(entry)
+        if not names or not phoenix.is_person(entry, valid_country) or taken & {normalise(n) for n in names}:
+            continue
+        terms = phoenix.terms_of(entry, valid_country)
+        if terms:
+            known = people.setdefault(names[0], ([], [], _where(entry)))
+            known[0].extend(n for n in names[1:] if n not in known[0])
+            known[1].extend(terms)
+    for name, (aliases, terms, where) in people.items():
+        for term in phoenix.merge_terms(terms):
+            rows.append({"name": name, "aliases": "|".join(aliases), "country": term.country,
+                         "sector": term.sector or ("GOV" if term.country in STATES_DEFAULT_GOV else ""),
+                         "role": "", "start": term.start.isoformat() if term.start else "",
+                         "end": term.end.isoformat() if term.end else "", "source": where})
+    return sorted(rows, key=lambda r: (r["name"], r["start"]))
+
+
+def _org_sector(country: str, sector: str | None) -> str:
+    if sector:
+        return sector
+    return "NGO" if country == "NGO" else "REB" if country == "IMG" else "GOV"
+
+
+def build_organisation_rows(entries: list[phoenix.Entry], taken: set[str]) -> list[dict[str, str]]:
+    """organisations.csv, then the Phoenix organisations under names no own table uses."""
+    rows = [{**row, "source": "own"} for row in _read_csv(DATA / "organisations.csv")]
+    seen = taken | {normalise(row["alias"]) for row in rows}
+    for entry in entries:
+        if phoenix.is_person(entry, valid_country) or phoenix.is_country(entry, valid_country):
+            continue
+        terms = phoenix.terms_of(entry, valid_country)
+        names = [n for n in (phoenix.clean_name(raw) for raw in entry.names) if n]
+        if not terms or not names:
+            continue
+        country, sector = terms[0].country, _org_sector(terms[0].country, terms[0].sector)
+        for alias in names:
+            key = normalise(alias)
+            if key not in seen:
+                seen.add(key)
+                rows.append({"alias": alias, "name": names[0], "country": country, "sector": sector,
+                             "kind": "org", "source": _where(entry)})
+    return sorted(rows, key=lambda r: (r["alias"].lower(), r["alias"]))
+
+
+def build_place_rows(entries: list[phoenix.Entry], taken: set[str]) -> list[dict[str, str]]:
+    """Names listed under a state in Phoenix that are no name of that state: places, with the
+    GeoNames id of the gazetteer's biggest place of that name in that state (empty when it has
+    none, as for most provinces and districts)."""
+    gazetteer = Gazetteer.bundled()
+    rows: dict[str, dict[str, str]] = {}
+    for entry in entries:
+        if entry.file != "Phoenix.Countries.actors.txt" or not phoenix.is_country(entry, valid_country):
+            continue
+        country = phoenix.convert_code(entry.codes[-1][0], valid_country)
+        for alias in (phoenix.clean_name(raw) for raw in entry.names[1:]):
+            key = normalise(alias) if alias else ""
+            if not alias or not key or key in taken or key in rows or country is None:
+                continue
+            found = [c.entry for c in gazetteer.lookup(alias) if c.entry.country == country[0]]
+            if not found and _variant_of(key, country[0]):
+                continue  # a spelling of the state's own name ("Afghanestan")
+            best = max(found, key=lambda e: e.population, default=None)
+            rows[key] = {"alias": alias, "country": country[0],
+                         "geonames_id": str(best.geonames_id) if best else "", "source": _where(entry)}
+    return sorted(rows.values(), key=lambda r: (r["alias"].lower(), r["alias"]))
+
+
+def _variant_of(key: str, iso3: str) -> bool:
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return False
+    names = [getattr(country, a, "") or "" for a in ("name", "common_name", "official_name")]
+    return any(key[:4] == normalise(n)[:4] for n in names if n)
+
+
+def build_kb() -> dict[str, list[dict[str, str]]]:
+    """Rows of the knowledge-base files."""
+    entries = phoenix.read_phoenix(PHOENIX)
+    people = build_people_rows(entries)
+    people_keys = {normalise(a) for r in people for a in [r["name"], *r["aliases"].split("|")] if a}
+    own_words = {normalise(r["alias"]) for name in ("country_aliases.csv", "seats.csv")
+                 for r in _read_csv(DATA / name)}
+    organisations = build_organisation_rows(entries, people_keys | own_words)
+    org_keys = {normalise(r["alias"]) for r in organisations}
+    places = build_place_rows(entries, people_keys | own_words | org_keys)
+    return {"kb_people.csv": people, "kb_organisations.csv": organisations, "kb_places.csv": places}
+
+
 def build_tables() -> dict[str, str]:
     """File name -> content of every derived table."""
     countries, aliases = build_country_rows()
+    kb = build_kb()
     return {
         "countries.csv": render_csv(countries, ["iso3", "name", "adjective"]),
         "country_aliases.csv": render_csv(aliases, ["alias", "iso3", "form"]),
         "agents.csv": render_csv(build_agent_rows(), ["noun", "sector", "secondary", "kind", "source"]),
+        "kb_people.csv": render_csv(kb["kb_people.csv"], PEOPLE_FIELDS),
+        "kb_organisations.csv": render_csv(kb["kb_organisations.csv"], ORG_FIELDS),
+        "kb_places.csv": render_csv(kb["kb_places.csv"], PLACE_FIELDS),
     }
 
 
@@ -180,6 +308,12 @@ MANIFEST_FILES = {
     "countries.csv": ("derived", "ngec_countries.csv (MIT, NGEC) + pycountry + own"),
     "country_aliases.csv": ("derived", "ngec_countries.csv (MIT, NGEC) + pycountry + own"),
     "agents.csv": ("derived", "PLOVER_agents.txt (MIT, OEDA / Parus Analytics) + own"),
+    "kb_people.csv": ("derived", "leaders.csv (own) + Phoenix.Countries/International/MilNonState.actors.txt "
+                                 "(petrarch2 @676801c, MIT, Open Event Data Alliance)"),
+    "kb_organisations.csv": ("derived", "organisations.csv (own) + Phoenix International/MilNonState/"
+                                        "Countries (MIT, Open Event Data Alliance)"),
+    "kb_places.csv": ("derived", "Phoenix.Countries.actors.txt (MIT, Open Event Data Alliance), "
+                                 "GeoNames ids from detente's gazetteer (CC BY 4.0)"),
     "country_aliases_own.csv": ("own", "written for detente"),
     "agents_own.csv": ("own", "written for detente"),
     "seats.csv": ("own", "written for detente (public facts)"),
@@ -219,18 +353,34 @@ def build_all() -> dict[str, str]:
     return {**derived, "MANIFEST.toml": manifest}
 
 
+def build_index(contents: dict[str, str]) -> bytes:
+    """The compact index (kb_index.json.gz) of the tables with these contents."""
+    with tempfile.TemporaryDirectory() as folder:
+        for name in [*TABLE_FILES, "MANIFEST.toml"]:
+            text = contents[name] if name in contents else (DATA / name).read_text(encoding="utf-8")
+            Path(folder, name).write_text(text, encoding="utf-8", newline="\n")
+        tables = read_tables(Path(folder))
+        return dump_index(tables, table_digests(Path(folder)))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     args = parser.parse_args()
     stale = []
-    for name, content in build_all().items():
+    contents = build_all()
+    for name, content in contents.items():
         path = DATA / name
         if args.check:
             if not path.exists() or path.read_text(encoding="utf-8") != content:
                 stale.append(name)
         else:
             path.write_text(content, encoding="utf-8", newline="\n")
+    index = build_index(contents)
+    if args.check and (DATA / INDEX_FILE).read_bytes() != index:
+        stale.append(INDEX_FILE)
+    elif not args.check:
+        (DATA / INDEX_FILE).write_bytes(index)
     for name in stale:
         sys.stderr.write(f"stale: {name}\n")
     return 1 if stale else 0

@@ -63,7 +63,7 @@ def test_actors_resolve_seats_of_power(resolve: Resolve, sentence: str, head: st
     ("Egyptian journalists were detained.", "journalists", ("EGY", "JRN")),
     ("Afghan refugees crossed into Iran.", "refugees", ("AFG", "REF")),
     ("Nigerian students staged a sit-in.", "students", ("NGA", "EDU")),
-    ("Brazilian doctors went on strike.", "doctors", ("BRA", "MED")),
+    ("Brazilian doctors went on strike.", "doctors", ("BRA", "HLH")),
     ("Israeli officials declined to comment.", "officials", ("ISR", "GOV")),
     ("A Kremlin spokesman denied it.", "spokesman", ("RUS", "GOV")),
 ])

@@ -11,13 +11,13 @@ import pytest
 
 from detente.actors.tables import (
     DATA_DIR,
-    SECTORS,
     TABLE_FILES,
     file_sha256,
     load_tables,
     normalise,
     read_manifest,
     valid_country,
+    valid_sector,
 )
 from detente.errors import OntologyError
 
@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
 G20_AND_P5 = ("ARG", "AUS", "BRA", "CAN", "CHN", "DEU", "FRA", "GBR", "IDN", "IND", "ITA", "JPN", "KOR",
               "MEX", "RUS", "SAU", "TUR", "USA", "ZAF")
 KEYS = {"countries.csv": ("iso3",), "country_aliases.csv": ("alias",), "agents.csv": ("noun",),
-        "seats.csv": ("alias",), "organisations.csv": ("alias",), "leaders.csv": ("name", "start")}
+        "seats.csv": ("alias",), "organisations.csv": ("alias",), "leaders.csv": ("name", "start"),
+        "kb_organisations.csv": ("alias",), "kb_people.csv": ("name", "start"), "kb_places.csv": ("alias",)}
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -44,7 +45,7 @@ def test_actors_tables_unique_sorted_keys(name: str) -> None:
     fields = KEYS[name]
     keys = [tuple(row[f] for f in fields) for row in _rows(name)]
     assert len(keys) == len(set(keys))
-    if name in {"seats.csv", "organisations.csv"}:
+    if name in {"seats.csv", "organisations.csv", "kb_organisations.csv", "kb_places.csv"}:
         normalised = [normalise(k[0]) for k in keys]
         assert len(normalised) == len(set(normalised))
     by_alias = fields == ("alias",)
@@ -59,9 +60,10 @@ def test_actors_tables_valid_countries(name: str, field: str) -> None:
     assert [row[field] for row in _rows(name) if not valid_country(row[field])] == []
 
 
-@pytest.mark.parametrize("name", ["agents.csv", "seats.csv", "organisations.csv", "leaders.csv"])
+@pytest.mark.parametrize("name", ["agents.csv", "seats.csv", "organisations.csv", "leaders.csv",
+                                  "kb_organisations.csv"])
 def test_actors_tables_known_sectors(name: str) -> None:
-    assert [row["sector"] for row in _rows(name) if row["sector"] not in SECTORS] == []
+    assert [row["sector"] for row in _rows(name) if not valid_sector(row["sector"])] == []
 
 
 def test_actors_tables_terms_ordered() -> None:
@@ -71,7 +73,7 @@ def test_actors_tables_terms_ordered() -> None:
 
 @pytest.mark.parametrize("country", G20_AND_P5)
 def test_actors_tables_leaders_cover_g20(country: str) -> None:
-    roles = [r for terms in load_tables().roles.values() for r in terms if r.country == country]
+    roles = [r for terms in load_tables().roles.values() for r in terms if r.country == country and r.start]
     years = {year for r in roles for year in range(r.start.year, (r.end.year if r.end else 2026) + 1)}
     assert set(range(2000, 2026)) <= years
     assert any("foreign" in r.role or "secretary of state" in r.role for r in roles)
@@ -94,7 +96,7 @@ def test_actors_tables_rebuild_matches() -> None:
 
 
 @pytest.mark.parametrize("name,old,new,where", [
-    ("leaders.csv", ",2021-01-20,2025-01-20,", ",2021-01-20,2019-01-20,", ":end:"),
+    ("kb_people.csv", ",2021-01-20,2025-01-20,", ",2021-01-20,2019-01-20,", ":end:"),
     ("seats.csv", "Kremlin,Kremlin,RUS,GOV", "Kremlin,Kremlin,XXX,GOV", ":country:"),
     ("agents.csv", "ambassador,GOV,", "ambassador,BAD,", ":sector:"),
 ])

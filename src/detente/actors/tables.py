@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import logging
 import re
 import tomllib
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,12 +22,16 @@ import pycountry
 
 from detente.errors import OntologyError
 
+log = logging.getLogger(__name__)
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 
-# PLOVER sector codes plus the CAMEO-style IGO/NGO/IMG agent codes; NON/JNK mark non-actors.
+# PLOVER sector codes plus the CAMEO-style IGO/NGO/IMG agent codes; NON/JNK mark non-actors. Health
+# is HLH and media JRN (CAMEO's names, as in the Phoenix dictionaries; see NOTICE.md). A compound
+# code joins two of them, the primary first ("GOVMIL": a defence ministry).
 SECTORS = frozenset({
     "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM",
-    "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC", "IGO", "NGO", "IMG",
+    "CVL", "EDU", "ELI", "JRN", "LAB", "HLH", "REF", "OPP", "PRE", "REL", "SOC", "IGO", "NGO", "IMG",
     "NON", "JNK",
 })
 NON_ACTOR_SECTORS = frozenset({"NON", "JNK"})
@@ -35,8 +41,8 @@ KINDS = frozenset({"person", "org", "country", "group", "none"})
 ALIAS_FORMS = frozenset({"name", "adjective", "demonym"})
 SPELLINGS = {"isation": "ization", "isations": "izations", "co-operation": "cooperation"}
 SPELLING = re.compile(r"(?<=\w)isations?\b|\bco-operation\b")
-TABLE_FILES = ("countries.csv", "country_aliases.csv", "agents.csv", "seats.csv", "organisations.csv",
-               "leaders.csv")
+TABLE_FILES = ("countries.csv", "country_aliases.csv", "agents.csv", "seats.csv", "kb_organisations.csv",
+               "kb_people.csv", "kb_places.csv")
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,11 @@ class Agent:
     secondary: tuple[str, ...]
     kind: str
 
+    @property
+    def code(self) -> str:
+        """The sector with its first secondary sector: "CVLOPP" for an activist."""
+        return self.sector + (self.secondary[0] if self.secondary else "")
+
 
 @dataclass(frozen=True)
 class Entity:
@@ -62,22 +73,33 @@ class Entity:
     country: str
     sector: str
     kind: str
+    source: str = "own"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place named under a state (kb_places.csv), with its gazetteer entry when there is one."""
+
+    name: str
+    country: str
+    geonames_id: int | None
+    source: str
 
 
 @dataclass(frozen=True)
 class Role:
-    """One term of one person (leaders.csv row)."""
+    """One term of one person (kb_people.csv row)."""
 
     name: str
     country: str
-    sector: str
+    sector: str | None
     role: str
-    start: dt.date
+    start: dt.date | None  # None: the source gives no dates
     end: dt.date | None
     source: str
 
     def active(self, on: dt.date) -> bool:
-        return self.start <= on and (self.end is None or on <= self.end)
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
 
 
 @dataclass(frozen=True)
@@ -88,7 +110,8 @@ class ActorTables:
     agents: dict[str, Agent]
     seats: dict[str, Entity]
     organisations: dict[str, Entity]
-    roles: dict[str, tuple[Role, ...]]  # canonical person name -> terms by start date
+    places: dict[str, Place]
+    roles: Mapping[str, tuple[Role, ...]]  # canonical person name -> terms by start date
     people: dict[str, tuple[str, ...]]  # key -> canonical person names
     capital_keys: frozenset[str]  # keys that only match text written in capitals
 
@@ -121,26 +144,34 @@ def _check(path: Path, line: int, field: str, ok: bool, problem: str) -> None:
         raise _fail(path, line, field, problem)
 
 
+def valid_sector(code: str) -> bool:
+    """A sector code, or two joined ("GOVMIL")."""
+    parts = [code[i:i + 3] for i in range(0, len(code), 3)]
+    return 0 < len(parts) <= 2 and len(code) % 3 == 0 and all(p in SECTORS for p in parts)
+
+
+@cache
 def valid_country(code: str) -> bool:
     return code in PSEUDO_COUNTRIES or pycountry.countries.get(alpha_3=code) is not None
 
 
 def _check_entity_row(path: Path, line: int, row: dict[str, str]) -> None:
     _check(path, line, "country", valid_country(row["country"]), f"unknown country {row['country']!r}")
-    _check(path, line, "sector", row["sector"] in SECTORS, f"unknown sector {row['sector']!r}")
+    _check(path, line, "sector", valid_sector(row["sector"]), f"unknown sector {row['sector']!r}")
     _check(path, line, "kind", row["kind"] in KINDS, f"unknown kind {row['kind']!r}")
 
 
-def _unique(path: Path, line: int, field: str, key: str, seen: set[str]) -> None:
+def _unique(path: Path, line: int, field: str, key: str, seen: Collection[str]) -> None:
     _check(path, line, field, key not in seen, f"duplicate key {key!r}")
-    seen.add(key)
+    if isinstance(seen, set):
+        seen.add(key)
 
 
 def load_countries(path: Path) -> dict[str, Country]:
     out: dict[str, Country] = {}
     for line, row in _rows(path, ("iso3", "name", "adjective")):
         _check(path, line, "iso3", valid_country(row["iso3"]), f"unknown country {row['iso3']!r}")
-        _unique(path, line, "iso3", row["iso3"], set(out))
+        _unique(path, line, "iso3", row["iso3"], out)
         out[row["iso3"]] = Country(row["iso3"], row["name"], row["adjective"])
     return out
 
@@ -170,7 +201,7 @@ def load_agents(path: Path) -> dict[str, Agent]:
         secondary = tuple(s for s in row["secondary"].split("|") if s)
         _check(path, line, "secondary", all(s in SECTORS for s in secondary), "unknown sector")
         _check(path, line, "kind", row["kind"] in KINDS, f"unknown kind {row['kind']!r}")
-        _unique(path, line, "noun", row["noun"], set(out))
+        _unique(path, line, "noun", row["noun"], out)
         out[row["noun"]] = Agent(row["noun"], row["sector"], secondary, row["kind"])
     return out
 
@@ -180,8 +211,21 @@ def load_entities(path: Path, capital_keys: set[str]) -> dict[str, Entity]:
     for line, row in _rows(path, ("alias", "name", "country", "sector", "kind")):
         _check_entity_row(path, line, row)
         key = _key(row["alias"], capital_keys)
-        _unique(path, line, "alias", key, set(out))
-        out[key] = Entity(row["name"], row["country"], row["sector"], row["kind"])
+        _unique(path, line, "alias", key, out)
+        out[key] = Entity(row["name"], row["country"], row["sector"], row["kind"], row.get("source") or "own")
+    return out
+
+
+def load_places(path: Path) -> dict[str, Place]:
+    out: dict[str, Place] = {}
+    for line, row in _rows(path, ("alias", "country", "geonames_id", "source")):
+        _check(path, line, "country", valid_country(row["country"]), f"unknown country {row['country']!r}")
+        _check(path, line, "geonames_id", row["geonames_id"].isdigit() or not row["geonames_id"],
+               f"not a GeoNames id: {row['geonames_id']!r}")
+        key = normalise(row["alias"])
+        _unique(path, line, "alias", key, out)
+        geonames_id = int(row["geonames_id"]) if row["geonames_id"] else None
+        out[key] = Place(row["alias"], row["country"], geonames_id, row["source"])
     return out
 
 
@@ -194,12 +238,13 @@ def _date(path: Path, line: int, field: str, text: str) -> dt.date:
 
 def _role(path: Path, line: int, row: dict[str, str]) -> Role:
     _check(path, line, "country", valid_country(row["country"]), f"unknown country {row['country']!r}")
-    _check(path, line, "sector", row["sector"] in SECTORS, f"unknown sector {row['sector']!r}")
+    _check(path, line, "sector", not row["sector"] or valid_sector(row["sector"]),
+           f"unknown sector {row['sector']!r}")
     _check(path, line, "source", bool(row["source"].strip()), "empty source")
-    start = _date(path, line, "start", row["start"])
+    start = _date(path, line, "start", row["start"]) if row["start"] else None
     end = _date(path, line, "end", row["end"]) if row["end"] else None
-    _check(path, line, "end", end is None or start <= end, "end before start")
-    return Role(row["name"], row["country"], row["sector"], row["role"], start, end, row["source"])
+    _check(path, line, "end", end is None or start is None or start <= end, "end before start")
+    return Role(row["name"], row["country"], row["sector"] or None, row["role"], start, end, row["source"])
 
 
 def load_leaders(path: Path, capital_keys: set[str]) -> tuple[dict[str, tuple[Role, ...]],
@@ -215,7 +260,8 @@ def load_leaders(path: Path, capital_keys: set[str]) -> tuple[dict[str, tuple[Ro
             names = people.setdefault(_key(alias, capital_keys), []) if alias else []
             if alias and row["name"] not in names:
                 names.append(row["name"])
-    ordered = {name: tuple(sorted(terms, key=lambda r: r.start)) for name, terms in roles.items()}
+    ordered = {name: tuple(sorted(terms, key=lambda r: r.start or dt.date.min))
+               for name, terms in roles.items()}
     return ordered, {key: tuple(names) for key, names in people.items()}
 
 
@@ -263,22 +309,60 @@ def near_spellings(word: str, index: dict[str, tuple[str, ...]]) -> list[str]:
     return sorted(key for key in found if one_edit(word, key))
 
 
+def table_digests(directory: Path) -> dict[str, str]:
+    return {name: file_sha256(directory / name) for name in TABLE_FILES}
+
+
 @cache
 def load_tables(directory: Path = DATA_DIR) -> ActorTables:
-    """Load and validate every actor table in `directory` (cached per directory)."""
+    """Every actor table in `directory` (cached per directory): from the compact index
+    (kb_index.json.gz) while it matches the CSV files, else read and validated from the CSVs."""
+    from detente.actors.kb_index import INDEX_FILE, load_index  # kb_index imports this module
+
+    version = str(read_manifest(directory / "MANIFEST.toml")["version"])
+    indexed = load_index(directory / INDEX_FILE, table_digests(directory), version)
+    if indexed is not None:
+        return indexed
+    log.info("actor tables: %s does not match the CSV files; reading them", INDEX_FILE)
+    return read_tables(directory)
+
+
+def read_tables(directory: Path = DATA_DIR) -> ActorTables:
+    """Read and validate every actor table (CSV) in `directory`."""
     capital: set[str] = set()
-    roles, people = load_leaders(directory / "leaders.csv", capital)
+    roles, people = load_leaders(directory / "kb_people.csv", capital)
     return ActorTables(
         version=str(read_manifest(directory / "MANIFEST.toml")["version"]),
         countries=load_countries(directory / "countries.csv"),
         aliases=load_aliases(directory / "country_aliases.csv", capital),
         agents=load_agents(directory / "agents.csv"),
         seats=load_entities(directory / "seats.csv", capital),
-        organisations=load_entities(directory / "organisations.csv", capital),
+        organisations=load_entities(directory / "kb_organisations.csv", capital),
+        places=load_places(directory / "kb_places.csv"),
         roles=roles, people=people, capital_keys=frozenset(capital),
     )
 
 
-__all__ = ["DATA_DIR", "PSEUDO_COUNTRIES", "SECTORS", "TABLE_FILES", "ActorTables", "Agent", "Country",
-           "Entity", "Role", "file_sha256", "load_tables", "near_spellings", "normalise", "one_edit",
-           "read_manifest", "spelling_index", "valid_country"]
+__all__ = [
+    "DATA_DIR",
+    "PSEUDO_COUNTRIES",
+    "SECTORS",
+    "TABLE_FILES",
+    "ActorTables",
+    "Agent",
+    "Country",
+    "Entity",
+    "Place",
+    "Role",
+    "file_sha256",
+    "load_tables",
+    "near_spellings",
+    "normalise",
+    "one_edit",
+    "read_manifest",
+    "read_tables",
+    "spelling_index",
+    "table_digests",
+    "valid_country",
+    "valid_sector",
+]

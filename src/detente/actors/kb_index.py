@@ -1,0 +1,108 @@
+"""The compact index of the actor knowledge base: every table of src/detente/data/actors/, already
+validated and keyed, in one gzip'd JSON file (kb_index.json.gz) that loads in one read.
+
+tools/build_actor_tables.py writes it after building the tables. The CSV files stay the versioned
+data: the index records the sha256 of each, and `load_tables` uses it only while every digest matches,
+so an edited table is never shadowed by a stale index (the CSVs are then read and validated, slower).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from detente.actors.tables import (
+    ActorTables,
+    Agent,
+    Country,
+    Entity,
+    Place,
+    Role,
+)
+
+INDEX_FILE = "kb_index.json.gz"
+FORMAT = 1
+
+
+def _day(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _undate(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+class LazyRoles(Mapping[str, tuple[Role, ...]]):
+    """Person name -> terms, built from the index rows on first look-up (most people of the
+    knowledge base are never named in a given run, so their terms are never built)."""
+
+    def __init__(self, rows: dict[str, list[list[Any]]]) -> None:
+        self._rows = rows
+        self._built: dict[str, tuple[Role, ...]] = {}
+
+    def __getitem__(self, name: str) -> tuple[Role, ...]:
+        built = self._built.get(name)
+        if built is None:
+            built = tuple(Role(name, r[0], r[1], r[2], _undate(r[3]), _undate(r[4]), r[5])
+                          for r in self._rows[name])
+            self._built[name] = built
+        return built
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+def _entities(table: dict[str, Entity]) -> dict[str, list[str]]:
+    return {k: [e.name, e.country, e.sector, e.kind, e.source] for k, e in sorted(table.items())}
+
+
+def dump_index(tables: ActorTables, digests: dict[str, str]) -> bytes:
+    """The index of `tables`, built from files with these sha256 digests (deterministic bytes)."""
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "digests": dict(sorted(digests.items())),
+        "countries": [[c.iso3, c.name, c.adjective] for c in tables.countries.values()],
+        "aliases": {k: list(v) for k, v in sorted(tables.aliases.items())},
+        "agents": [[a.noun, a.sector, list(a.secondary), a.kind] for a in tables.agents.values()],
+        "seats": _entities(tables.seats),
+        "organisations": _entities(tables.organisations),
+        "places": {k: [p.name, p.country, p.geonames_id, p.source] for k, p in sorted(tables.places.items())},
+        "roles": {name: [[r.country, r.sector, r.role, _day(r.start), _day(r.end), r.source] for r in terms]
+                  for name, terms in sorted(tables.roles.items())},
+        "people": {k: list(v) for k, v in sorted(tables.people.items())},
+        "capital_keys": sorted(tables.capital_keys),
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def load_index(path: Path, digests: dict[str, str], version: str) -> ActorTables | None:
+    """The tables in the index at `path`, or None when it is missing, of another format, or built
+    from files other than those with `digests`."""
+    if not path.exists():
+        return None
+    data = json.loads(gzip.decompress(path.read_bytes()))
+    if data.get("format") != FORMAT or data.get("digests") != digests:
+        return None
+    return ActorTables(
+        version=version,
+        countries={row[0]: Country(*row) for row in data["countries"]},
+        aliases={k: (v[0], v[1]) for k, v in data["aliases"].items()},
+        agents={row[0]: Agent(row[0], row[1], tuple(row[2]), row[3]) for row in data["agents"]},
+        seats={k: Entity(*v) for k, v in data["seats"].items()},
+        organisations={k: Entity(*v) for k, v in data["organisations"].items()},
+        places={k: Place(*v) for k, v in data["places"].items()},
+        roles=LazyRoles(data["roles"]),
+        people={k: tuple(v) for k, v in data["people"].items()},
+        capital_keys=frozenset(data["capital_keys"]),
+    )
+
+
+__all__ = ["INDEX_FILE", "LazyRoles", "dump_index", "load_index"]
