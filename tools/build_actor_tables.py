@@ -24,10 +24,12 @@ import argparse
 import csv
 import hashlib
 import io
+import json
 import re
 import sys
 import tempfile
 import tomllib
+from collections import Counter
 from pathlib import Path
 
 import pycountry
@@ -225,24 +227,44 @@ def _org_sector(country: str, sector: str | None) -> str:
     return "NGO" if country == "NGO" else "REB" if country == "IMG" else "GOV"
 
 
+def common_words() -> set[str]:
+    """Words written in lower case at least twice in the shared news and story corpora: an
+    organisation name made only of such words ("Tigers", "Liberation Battalion", "Open Joint Stock
+    Company") is a description, not a name to look up."""
+    texts = [row["text"] for row in _read_csv(REFERENCE.parent / "train" / "ngec_synthetic_stories.csv")]
+    news = REFERENCE.parent / "news" / "wikinews_2019_2020.jsonl"
+    texts += [json.loads(line)["text"] for line in news.read_text(encoding="utf-8").splitlines() if line]
+    counts = Counter(word for text in texts for word in re.findall(r"(?<![\w-])[a-z][a-z'-]*", text))
+    return {word for word, count in counts.items() if count >= 2}
+
+
+def _descriptive(alias: str, common: set[str], agents: set[str]) -> bool:
+    key = normalise(alias)
+    return key in agents or all(word in common for word in key.replace("-", " ").split())
+
+
 def build_organisation_rows(entries: list[phoenix.Entry], taken: set[str]) -> list[dict[str, str]]:
-    """organisations.csv, then the Phoenix organisations under names no own table uses."""
+    """organisations.csv, then the Phoenix organisations under names no own table uses, that are no
+    description (`common_words`, agent nouns) and that Phoenix gives to one country only."""
     rows = [{**row, "source": "own"} for row in _read_csv(DATA / "organisations.csv")]
     seen = taken | {normalise(row["alias"]) for row in rows}
+    common, agents = common_words(), {row["noun"] for row in build_agent_rows()}
+    found: dict[str, list[dict[str, str]]] = {}
     for entry in entries:
         if phoenix.is_person(entry, valid_country) or phoenix.is_country(entry, valid_country):
             continue
         terms = phoenix.terms_of(entry, valid_country)
-        names = [n for n in (phoenix.clean_name(raw) for raw in entry.names) if n]
+        names = [n for n in phoenix.organisation_names(entry) if not _descriptive(n, common, agents)]
         if not terms or not names:
             continue
         country, sector = terms[0].country, _org_sector(terms[0].country, terms[0].sector)
         for alias in names:
-            key = normalise(alias)
-            if key not in seen:
-                seen.add(key)
-                rows.append({"alias": alias, "name": names[0], "country": country, "sector": sector,
-                             "kind": "org", "source": _where(entry)})
+            found.setdefault(normalise(alias), []).append(
+                {"alias": alias, "name": names[0], "country": country, "sector": sector, "kind": "org",
+                 "source": _where(entry)})
+    for key, candidates in found.items():
+        if key not in seen and len({row["country"] for row in candidates}) == 1:
+            rows.append(candidates[0])
     return sorted(rows, key=lambda r: (r["alias"].lower(), r["alias"]))
 
 
@@ -256,7 +278,7 @@ def build_place_rows(entries: list[phoenix.Entry], taken: set[str]) -> list[dict
         if entry.file != "Phoenix.Countries.actors.txt" or not phoenix.is_country(entry, valid_country):
             continue
         country = phoenix.convert_code(entry.codes[-1][0], valid_country)
-        for alias in (phoenix.clean_name(raw) for raw in entry.names[1:]):
+        for alias in (phoenix.clean_name(raw) for raw in entry.names[1:]):  # [0]: the state's name
             key = normalise(alias) if alias else ""
             if not alias or not key or key in taken or key in rows or country is None:
                 continue

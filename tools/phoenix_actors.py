@@ -47,6 +47,7 @@ COUNTRY_MAP = {"USR": "RUS", "SUN": "RUS", "YUG": "SRB", "FRY": "SRB", "SCG": "S
 PSEUDO = frozenset({"UNO", "EUR", "IGO", "NGO", "IMG", "KOS"})
 UNIONS = frozenset({"USR", "SUN", "YUG", "CSK"})  # a member republic's code follows the union's
 CODE = re.compile(r"\[([A-Z-]+)\s*([<>]?\s*\d{6,8}(?:\s*-\s*\d{6,8})?)?\s*\]")
+FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "in", "on", "to", "at"})
 NAME = re.compile(r"^[A-Z0-9][A-Z0-9_.'&/()-]*$")
 
 
@@ -70,18 +71,30 @@ class Term:
     end: dt.date | None
 
 
+def clean_names(raw: str) -> list[str]:
+    """"GURBANGULY_BERDYMUKHAMMEDOV_" -> ["Gurbanguly Berdymukhammedov"]; a short name in brackets
+    is an acronym of its own ("LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_" gives "LTTE" too)."""
+    inner = [m.strip("_ ") for m in re.findall(r"\(([^)]*)\)", raw)]
+    names = [clean_name(re.sub(r"\([^)]*\)", " ", raw))]
+    names += [word for word in inner if word.isalpha() and 2 <= len(word) <= 6]
+    return [n for n in names if n]
+
+
 def clean_name(raw: str) -> str | None:
-    """"GURBANGULY_BERDYMUKHAMMEDOV_" -> "Gurbanguly Berdymukhammedov"; None for non-names."""
+    """"GURBANGULY_BERDYMUKHAMMEDOV_" -> "Gurbanguly Berdymukhammedov"; None for non-names. A name
+    of one word of five letters or fewer stays in capitals: an acronym ("NATO", "PKK")."""
     raw = raw.strip().rstrip("_").strip()
     if not raw or not NAME.match(raw.split()[0]):
         return None
     words = re.sub(r"[_\s]+", " ", raw).strip().split()
-    return " ".join(_title(word) for word in words) or None
+    if len(words) == 1 and len(words[0]) <= 5 and words[0].isalpha():
+        return words[0]
+    return " ".join(_title(word, first=i == 0) for i, word in enumerate(words)) or None
 
 
-def _title(word: str) -> str:
-    if len(word) <= 4 and "." not in word and word.isalpha() and word not in {"AL", "EL", "BIN"}:
-        return word if word in {"UN", "EU", "US", "UK"} else word.capitalize()
+def _title(word: str, *, first: bool) -> str:
+    if not first and word.lower() in FUNCTION_WORDS:
+        return word.lower()
     return "-".join(part.capitalize() for part in word.split("-"))
 
 
@@ -205,6 +218,10 @@ def person_names(entry: Entry) -> list[str]:
     return list(dict.fromkeys(n for n in names if n and len(n.split()) > 1))
 
 
+def organisation_names(entry: Entry) -> list[str]:
+    return list(dict.fromkeys(name for raw in entry.names for name in clean_names(raw)))
+
+
 def merge_terms(terms: list[Term]) -> list[Term]:
     """One term per start date (the longest), sorted; CountryInfo often lists a term twice."""
     best: dict[dt.date | None, Term] = {}
@@ -220,10 +237,12 @@ __all__ = [
     "Entry",
     "Term",
     "clean_name",
+    "clean_names",
     "convert_code",
     "is_country",
     "is_person",
     "merge_terms",
+    "organisation_names",
     "parse_date",
     "parse_entries",
     "parse_range",
