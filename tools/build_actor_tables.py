@@ -24,12 +24,10 @@ import argparse
 import csv
 import hashlib
 import io
-import json
 import re
 import sys
 import tempfile
 import tomllib
-from collections import Counter
 from pathlib import Path
 
 import pycountry
@@ -228,14 +226,11 @@ def _org_sector(country: str, sector: str | None) -> str:
 
 
 def common_words() -> set[str]:
-    """Words written in lower case at least twice in the shared news and story corpora: an
-    organisation name made only of such words ("Tigers", "Liberation Battalion", "Open Joint Stock
-    Company") is a description, not a name to look up."""
-    texts = [row["text"] for row in _read_csv(REFERENCE.parent / "train" / "ngec_synthetic_stories.csv")]
-    news = REFERENCE.parent / "news" / "wikinews_2019_2020.jsonl"
-    texts += [json.loads(line)["text"] for line in news.read_text(encoding="utf-8").splitlines() if line]
-    counts = Counter(word for text in texts for word in re.findall(r"(?<![\w-])[a-z][a-z'-]*", text))
-    return {word for word, count in counts.items() if count >= 2}
+    """Words written in lower case at least twice in the shared news and story corpora
+    (common_words.txt): an organisation name made only of such words ("Tigers", "Liberation
+    Battalion", "Open Joint Stock Company") is a description, not a name to look up."""
+    lines = (REFERENCE / "common_words.txt").read_text(encoding="utf-8").splitlines()
+    return {line for line in lines if line and not line.startswith("#")}
 
 
 def _descriptive(alias: str, common: set[str], agents: set[str]) -> bool:
