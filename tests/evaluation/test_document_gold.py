@@ -1,4 +1,5 @@
-"""The document-level gold set (tests/data/documents/articles.jsonl) is well formed.
+"""The document-level gold sets are well formed: the test set (tests/data/documents/articles.jsonl,
+for measurement) and the development set (dev_articles.jsonl, for error analysis).
 
 The format is docs/document_eval.md. The valid codes come from the repository's own tables: PLOVER
 types and CAMEO roots from the ontology, countries and sectors from the actor tables. Nothing here
@@ -11,14 +12,16 @@ import csv
 import datetime as dt
 import json
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from detente.actors.tables import NON_ACTOR_SECTORS, PSEUDO_COUNTRIES, SECTORS
+from tests.test_no_leakage import shingles
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD = ROOT / "tests" / "data" / "documents" / "articles.jsonl"
+DOCUMENTS = ROOT / "tests" / "data" / "documents"
 ONTOLOGY = ROOT / "src" / "detente" / "data" / "ontology"
 COUNTRIES = ROOT / "src" / "detente" / "data" / "actors" / "countries.csv"
 
@@ -59,10 +62,24 @@ TOPICS = frozenset(
 WHY = frozenset(["background", "future", "hypothetical", "denied", "non-political", "not-an-event"])
 PRECISIONS = frozenset({"day", "month", "year"})
 LICENSES = {"wikinews": "CC BY 2.5", "written": "MIT"}
-# Wikinews articles before 2020 are kept for development; the gold set takes only later ones.
-FIRST_WIKINEWS_DATE = dt.date(2020, 1, 1)
-MIN_ARTICLES = 44
-MIN_NON_POLITICAL = 8
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """A document gold file and what it must cover. Its Wikinews articles must lie in `wikinews_years`:
+    the 2019 articles of the corpus are for development, the later ones for measurement."""
+
+    path: Path
+    wikinews_years: range
+    min_articles: int
+    min_non_political: int
+    min_political_wikinews: int
+
+
+GOLD_SETS = {
+    "test": GoldSet(DOCUMENTS / "articles.jsonl", range(2020, 2100), 44, 8, 26),
+    "dev": GoldSet(DOCUMENTS / "dev_articles.jsonl", range(2019, 2020), 15, 6, 12),
+}
 
 
 def read_csv_column(path: Path, column: str) -> frozenset[str]:
@@ -78,16 +95,18 @@ COUNTRY_CODES = read_csv_column(COUNTRIES, "iso3") | PSEUDO_COUNTRIES
 SECTOR_CODES = SECTORS - NON_ACTOR_SECTORS
 
 
-def read_articles() -> list[dict]:
+def read_articles(path: Path) -> list[dict]:
     articles = []
-    for number, line in enumerate(GOLD.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         record = json.loads(line)
-        assert isinstance(record, dict), f"line {number} is not a JSON object"
+        assert isinstance(record, dict), f"{path.name} line {number} is not a JSON object"
         articles.append(record)
     return articles
 
 
-ARTICLES = read_articles()
+ARTICLES = {name: read_articles(gold_set.path) for name, gold_set in GOLD_SETS.items()}
+EVERY_ARTICLE = [(name, article) for name, articles in ARTICLES.items() for article in articles]
+ARTICLE_IDS = [f"{name}:{article.get('doc_id')}" for name, article in EVERY_ARTICLE]
 
 
 def iso_date(value: object) -> dt.date:
@@ -133,15 +152,15 @@ def event_problems(event: dict, text: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("article", ARTICLES, ids=[a.get("doc_id", "?") for a in ARTICLES])
-def test_document_gold_article_is_well_formed(article):
+@pytest.mark.parametrize(("name", "article"), EVERY_ARTICLE, ids=ARTICLE_IDS)
+def test_document_gold_article_is_well_formed(name, article):
     assert set(article) == ARTICLE_KEYS, sorted(set(article) ^ ARTICLE_KEYS)
     assert article["origin"] in LICENSES and article["license"] == LICENSES[article["origin"]]
     assert article["topic"] in TOPICS
     assert article["political"] == (article["topic"] != "non-political")
     published = iso_date(article["date"])
     if article["origin"] == "wikinews":
-        assert published >= FIRST_WIKINEWS_DATE
+        assert published.year in GOLD_SETS[name].wikinews_years, f"{published.year} article in the {name} set"
         assert article["url"].startswith("https://en.wikinews.org/wiki/")
     problems = []
     for event in article["events"]:
@@ -156,15 +175,26 @@ def test_document_gold_article_is_well_formed(article):
     assert bool(article["events"]) == article["political"]
 
 
-def test_document_gold_doc_ids_are_unique():
-    counts = Counter(article["doc_id"] for article in ARTICLES)
+def test_document_gold_doc_ids_are_unique_across_the_sets():
+    counts = Counter(article["doc_id"] for _, article in EVERY_ARTICLE)
     assert not [doc_id for doc_id, n in counts.items() if n > 1]
 
 
-def test_document_gold_covers_the_set():
-    assert len(ARTICLES) >= MIN_ARTICLES
-    assert sum(not article["political"] for article in ARTICLES) >= MIN_NON_POLITICAL
-    assert {article["topic"] for article in ARTICLES} == TOPICS
+def test_document_gold_sets_share_no_text():
+    """No stretch of eight words of a test article appears in a development article."""
+    test_text = set().union(*(shingles(article["text"]) for article in ARTICLES["test"]))
+    shared = {a["doc_id"]: sorted(shingles(a["text"]) & test_text)[:1] for a in ARTICLES["dev"]}
+    assert not {doc_id: hit for doc_id, hit in shared.items() if hit}
+
+
+@pytest.mark.parametrize("name", GOLD_SETS)
+def test_document_gold_covers_the_set(name):
+    articles, gold_set = ARTICLES[name], GOLD_SETS[name]
+    assert len(articles) >= gold_set.min_articles
+    assert sum(not article["political"] for article in articles) >= gold_set.min_non_political
+    political_wikinews = sum(a["political"] and a["origin"] == "wikinews" for a in articles)
+    assert political_wikinews >= gold_set.min_political_wikinews
+    assert {article["topic"] for article in articles} == TOPICS
 
 
 @pytest.mark.parametrize(
