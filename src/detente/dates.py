@@ -190,8 +190,18 @@ def resolve_expression(text: str, published: dt.date, *, future: bool = False) -
     for regex, handler in _COMPILED:
         match = regex.fullmatch(phrase)
         if match:
-            return handler(match, published, future)
+            return _apply(handler, match, published, future)
     return None
+
+
+def _apply(handler: Handler, match: re.Match[str], published: dt.date, future: bool) -> Resolved | None:
+    """The handler's date, or None when it falls outside the calendar (years 1 to 9999): "yesterday"
+    in a paper dated 0001-01-01, "next month" in one dated 9999-12-31."""
+    try:
+        return handler(match, published, future)
+    except (OverflowError, ValueError):
+        log.debug("%r from %s falls outside the calendar", match.group(0), published)
+        return None
 
 
 def find_expressions(text: str) -> list[tuple[int, int]]:

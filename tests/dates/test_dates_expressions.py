@@ -95,3 +95,27 @@ def test_dates_future_takes_next(text: str, expected: dt.date) -> None:
 ])
 def test_dates_find_expressions_in_text(text: str, found: list[str]) -> None:
     assert [text[s:e] for s, e in find_expressions(text)] == found
+
+
+FIRST_DAY, LAST_DAY = dt.date(1, 1, 1), dt.date(9999, 12, 31)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("yesterday", FIRST_DAY, None),
+    ("last month", FIRST_DAY, None),
+    ("three years ago", FIRST_DAY, None),
+    ("in March", FIRST_DAY, None),
+    ("tomorrow", FIRST_DAY, (dt.date(1, 1, 2), "day")),
+    ("tomorrow", LAST_DAY, None),
+    ("next month", LAST_DAY, None),
+    ("next year", LAST_DAY, None),
+    ("next Monday", LAST_DAY, None),
+    ("yesterday", LAST_DAY, (dt.date(9999, 12, 30), "day")),
+    ("last week", LAST_DAY, (dt.date(9999, 12, 1), "month")),
+])
+def test_dates_at_the_calendar_ends(text: str, published: dt.date,
+                                    expected: tuple[dt.date, str] | None) -> None:
+    """A date that would fall before year 1 or after 9999 is no date, not an OverflowError."""
+    assert resolve_expression(text, published) == expected
+    resolve_expression(text, published, future=True)  # neither way raises

@@ -134,12 +134,14 @@ def test_ingest_directory_walk(read_all, write, tmp_path, caplog):
     write("notes.csv", "a,b\n1,2\n")
     write("image.png", b"\x89PNG\r\n\x1a\n\x00\x00")
     with caplog.at_level(logging.INFO, logger="detente.ingest"):
-        documents = read_all(tmp_path)
+        items = read_all(tmp_path)
+    documents = [item for item in items if isinstance(item, Document)]
     assert [d.doc_id for d in documents] == ["a/a", "a/page", "b/a", "feed-1", "json-1"]
-    assert all(isinstance(d, Document) for d in documents)
     assert documents[0].path == str(tmp_path / "a" / "a.txt")
-    skipped = " ".join(r.getMessage() for r in caplog.records)
-    assert "notes.csv" in skipped and "image.png" in skipped
+    skipped = [(item.input, item.code) for item in items if isinstance(item, Rejected)]
+    assert skipped == [(str(tmp_path / "image.png"), "D117"), (str(tmp_path / "notes.csv"), "D117")]
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert "notes.csv" in logged and "image.png" in logged
 
 
 def test_ingest_stdin_plain_text(read_all):
@@ -154,8 +156,14 @@ def test_ingest_stdin_jsonl(read_all):
     assert [(d.doc_id, d.path) for d in documents] == [("s1", "-:1"), ("s2", "-:3")]
 
 
+def test_ingest_stdin_jsonl_keeps_good_lines_next_to_prose(read_all):
+    content = json.dumps({"id": "a", "text": ENGLISH}) + "\nThe ministers met on Tuesday.\n"
+    document, bad = read_all("-", stdin=io.StringIO(content))
+    assert (document.doc_id, document.path) == ("a", "-:1")
+    assert (bad.input, bad.code) == ("-:2", "D104")
+
+
 @pytest.mark.parametrize("content", [
-    '{"id": "a", "text": "x"}\nThe ministers met on Tuesday.\n',
     '["not", "an", "object"]\n',
     "{ this is prose in braces }",
 ])

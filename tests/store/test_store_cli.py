@@ -114,22 +114,22 @@ def test_store_cli_events_usage_errors(db: tuple[str, list[dict]], options: list
     assert named in result.stderr
 
 
-def fake_code_documents(seen: list[Document]) -> Callable[..., Iterator[CodedDocument]]:
+def fake_code_items(seen: list[Document]) -> Callable[..., Iterator[CodedDocument]]:
     """A stand-in with the pipeline's signature that records the documents it is given."""
-    def code_documents(documents: Iterable[Document], *, model: str = "md",
-                       progress: bool = False) -> Iterator[CodedDocument]:
+    def code_items(documents: Iterable[Document], *, model: str = "md",
+                   **_: object) -> Iterator[CodedDocument]:
         for document in documents:
             seen.append(document)
             coded = make_coded(document.doc_id, document.text)
             yield CodedDocument(document=document, sentences=coded.sentences, actors=coded.actors,
                                 events=coded.events)
-    return code_documents
+    return code_items
 
 
 @pytest.fixture
 def coded_inputs(monkeypatch: pytest.MonkeyPatch) -> list[Document]:
     seen: list[Document] = []
-    monkeypatch.setattr(cli_store, "code_documents", fake_code_documents(seen))
+    monkeypatch.setattr(cli_store, "code_items", fake_code_items(seen))
     return seen
 
 

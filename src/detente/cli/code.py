@@ -12,6 +12,7 @@ from detente.cli.options import (
     date_option,
     fail_if_nothing,
     format_option,
+    limits_option,
     model_option,
     read_inputs,
     table_options,
@@ -19,7 +20,9 @@ from detente.cli.options import (
 from detente.cli.output import progress, write_events
 from detente.errors import DetenteError
 from detente.ingest import TableColumns
-from detente.pipeline import code_documents
+from detente.ingest.limits import Limits
+from detente.models import Rejected
+from detente.pipeline import code_items
 
 
 @main.command("code")
@@ -27,19 +30,26 @@ from detente.pipeline import code_documents
 @date_option()
 @format_option(("jsonl", "table", "csv"), "jsonl")
 @model_option()
+@limits_option()
 @table_options
-def code_command(path: str, date_value: dt.date | None, fmt: str, model: str, columns: TableColumns) -> None:
+def code_command(path: str, date_value: dt.date | None, fmt: str, model: str, limits: Limits,
+                 columns: TableColumns) -> None:
     """Code the news articles at PATH (a file, a folder, a CSV, TSV or Parquet table of articles,
     or - for standard input) into events.
 
     Example: detente code article.txt --date 2021-03-21 --output-format table
     """
-    documents, rejected = read_inputs(path, date_value, columns)
+    documents, rejected = read_inputs(path, date_value, columns, limits)
     fail_if_nothing(documents, rejected)
     events: list[dict[str, object]] = []
+    skipped = len(rejected)
     try:
-        coded = code_documents(documents, model=model)
+        coded = code_items(documents, model=model, limits=limits)
         for item in progress(coded, length=len(documents), label="coding"):
+            if isinstance(item, Rejected):
+                rejected.append(item)
+                click.echo(f"skipped: {item.message()}", err=True)
+                continue
             batch = [event.to_dict() for event in item.events]
             if fmt == "jsonl":
                 write_events(batch, fmt, sys.stdout)
@@ -50,4 +60,5 @@ def code_command(path: str, date_value: dt.date | None, fmt: str, model: str, co
     if fmt != "jsonl":
         write_events(events, fmt, sys.stdout)
     if rejected:
-        click.echo(f"{len(documents)} document(s) coded, {len(rejected)} skipped", err=True)
+        coded_count = len(documents) - (len(rejected) - skipped)
+        click.echo(f"{coded_count} document(s) coded, {len(rejected)} skipped", err=True)

@@ -10,8 +10,9 @@ from typing import Any, TypeVar
 
 import click
 
-from detente.errors import DetenteError
+from detente.errors import ConfigError, DetenteError
 from detente.ingest import TableColumns, read_documents
+from detente.ingest.limits import Limits
 from detente.ingest.notes import undated_message
 from detente.models import Document, Rejected
 from detente.nlp import MODELS
@@ -74,16 +75,31 @@ def table_options(func: F) -> F:
     return command  # type: ignore[return-value]
 
 
-def read_inputs(path: str, default_date: dt.date | None,
-                columns: TableColumns | None = None) -> tuple[list[Document], list[Rejected]]:
+def _parse_limits(_ctx: click.Context | None, _param: click.Parameter | None,
+                  value: tuple[str, ...]) -> Limits:
+    try:
+        return Limits.from_settings(value)
+    except ConfigError as err:
+        raise click.BadParameter(str(err), param_hint="--limit") from err
+
+
+def limits_option() -> Callable[[F], F]:
+    return click.option("--limit", "limits", multiple=True, callback=_parse_limits, metavar="NAME=VALUE",
+                        help="Raise or lower a limit (repeatable): file_bytes, line_bytes, document_chars, "
+                             "document_parts, sentences, quotes, events; see the README.")
+
+
+def read_inputs(path: str, default_date: dt.date | None, columns: TableColumns | None = None,
+                limits: Limits | None = None) -> tuple[list[Document], list[Rejected]]:
     """Read every document under `path`, echoing each rejection to stderr as it happens, and a
     warning when documents have no publication date."""
-    if path != "-" and not Path(path).exists():
+    if path != "-" and not Path(path).exists() and not Path(path).is_symlink():
         raise click.ClickException(f"[D100] {path}: no such file or directory")
     documents: list[Document] = []
     rejected: list[Rejected] = []
     try:
-        for item in read_documents(path, default_date=default_date, columns=columns):
+        for item in read_documents(path, default_date=default_date, columns=columns,
+                                   limits=limits or Limits()):
             if isinstance(item, Rejected):
                 rejected.append(item)
                 click.echo(f"skipped: {item.message()}", err=True)
@@ -104,5 +120,5 @@ def fail_if_nothing(documents: list[Document], rejected: list[Rejected]) -> None
         raise click.ClickException(f"nothing to process: {reason}")
 
 
-__all__ = ["date_option", "fail_if_nothing", "format_option", "model_option", "parse_date", "read_inputs",
-           "table_options"]
+__all__ = ["date_option", "fail_if_nothing", "format_option", "limits_option", "model_option", "parse_date",
+           "read_inputs", "table_options"]

@@ -12,14 +12,22 @@ import click
 import duckdb
 
 from detente.cli import main
-from detente.cli.options import date_option, fail_if_nothing, model_option, read_inputs, table_options
+from detente.cli.options import (
+    date_option,
+    fail_if_nothing,
+    limits_option,
+    model_option,
+    read_inputs,
+    table_options,
+)
 from detente.cli.output import progress, write_events
 from detente.cli.reading import filter_options, output_format_option, report_omitted
 from detente.errors import ConfigError, DetenteError, StoreError
 from detente.filters import EventFilter
 from detente.ingest import TableColumns
-from detente.models import CodedDocument, Document
-from detente.pipeline import code_documents
+from detente.ingest.limits import Limits
+from detente.models import CodedDocument, Document, Rejected
+from detente.pipeline import code_items
 from detente.query import omitted_events, query_events
 from detente.store import Store
 
@@ -76,14 +84,19 @@ def update_clusters(con: duckdb.DuckDBPyConnection) -> None:
         log.info("%s event reports clustered after ingest", update(con))
 
 
-def store_documents(documents: list[Document], *, db: str, model: str, tally: Tally) -> None:
+def store_documents(documents: list[Document], *, db: str, model: str, tally: Tally,
+                    limits: Limits | None = None) -> None:
     """Code the documents not stored yet and store them, counting what happened in ``tally``."""
     with Store(db) as store:
         new = [document for document in documents if not store.contains(document)]
         tally.unchanged += len(documents) - len(new)
-        coded = code_documents(new, model=model)
+        coded = code_items(new, model=model, limits=limits or Limits())
         for item in progress(coded, length=len(new), label="coding"):
-            _store_one(store, item, tally)
+            if isinstance(item, Rejected):
+                tally.rejected += 1
+                click.echo(f"skipped: {item.message()}", err=True)
+            else:
+                _store_one(store, item, tally)
         if tally.stored:
             _update_clusters_reporting(store.connection)
 
@@ -100,8 +113,10 @@ def _update_clusters_reporting(con: duckdb.DuckDBPyConnection) -> None:
 @date_option()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to store into.")
 @model_option()
+@limits_option()
 @table_options
-def ingest_command(path: str, date_value: dt.date | None, db: str, model: str, columns: TableColumns) -> None:
+def ingest_command(path: str, date_value: dt.date | None, db: str, model: str, limits: Limits,
+                   columns: TableColumns) -> None:
     """Read, code and store the articles at PATH (a file, a folder, a CSV, TSV or Parquet table of
     articles, or - for standard input).
 
@@ -110,11 +125,11 @@ def ingest_command(path: str, date_value: dt.date | None, db: str, model: str, c
 
     Example: detente ingest articles/ --date 2024-03-01 --db events.duckdb
     """
-    documents, rejected = read_inputs(path, date_value, columns)
+    documents, rejected = read_inputs(path, date_value, columns, limits)
     tally = Tally(read=len(documents) + len(rejected), rejected=len(rejected))
     if documents:
         try:
-            store_documents(documents, db=db, model=model, tally=tally)
+            store_documents(documents, db=db, model=model, tally=tally, limits=limits)
         except DetenteError as err:
             raise click.ClickException(str(err)) from err
     click.echo(tally.summary(), err=True)

@@ -1,9 +1,23 @@
-"""Bytes to text: refuse binary data and invalid UTF-8, strip a BOM, normalise line endings.
+"""Bytes to text: refuse binary data and invalid UTF-8, then normalise the text before coding.
 
-Nothing else is rewritten, so character offsets into the text stay meaningful.
+Normalisation (``normalise_text``), applied to every text field of every input:
+
+- a leading BOM is dropped and CRLF / lone CR line endings become LF;
+- terminal escape sequences (ANSI colours, cursor moves, OSC titles) are removed whole;
+- lone UTF-16 surrogates (JSON can carry them: ``"\\ud800"``) become U+FFFD;
+- zero-width and invisible format characters (zero-width space/joiners, word joiner, soft
+  hyphen, bidirectional marks) are removed, so "Rus\\u200bsia" is read as "Russia";
+- form feed, vertical tab, NEL and the Unicode line separator become a line break, the Unicode
+  paragraph separator a blank line; every other control character is removed (tab stays);
+- the result is in Unicode NFC.
+
+Character offsets stored with events are offsets into this normalised text (the stored text).
 """
 
 from __future__ import annotations
+
+import re
+import unicodedata
 
 from detente.ingest import codes
 from detente.models import Rejected
@@ -15,12 +29,33 @@ MAX_CONTROL_SHARE = 0.10
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\b\x1b")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
+# ECMA-48: CSI sequences (ESC [ ... final byte), OSC strings (ESC ] ... BEL or ESC \), and the
+# two-character escapes; C1 CSI (U+009B) too.
+_ANSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+_LINE_BREAKS = str.maketrans({"\f": "\n", "\v": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"})
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
 
 def normalise_text(text: str) -> str:
-    """Strip a leading BOM and turn CRLF / lone CR line endings into LF."""
+    """The text as detente codes and stores it (see the module docstring)."""
     if text.startswith(BOM):
         text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ANSI.sub("", text)
+    text = _SURROGATE.sub("\ufffd", text)
+    text = _INVISIBLE.sub("", text).translate(_LINE_BREAKS)
+    text = _CONTROLS.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def normalise_field(value: str | None) -> str | None:
+    """A metadata field (title, source, url, ...): normalised, on one line, stripped; None if empty."""
+    if value is None:
+        return None
+    value = " ".join(normalise_text(value).split())
+    return value or None
 
 
 def looks_binary(data: bytes) -> bool:
@@ -48,4 +83,4 @@ def decode_bytes(data: bytes, label: str) -> str | Rejected:
     return normalise_text(text)
 
 
-__all__ = ["decode_bytes", "looks_binary", "normalise_text"]
+__all__ = ["decode_bytes", "looks_binary", "normalise_field", "normalise_text"]

@@ -1,22 +1,25 @@
-"""One reader per input kind: plain text, JSON Lines, JSON, HTML and standard input.
+"""One reader per input kind: plain text, JSON Lines, JSON and HTML.
 
 Each turns raw content into ``Document`` or ``Rejected`` records; the common checks (empty text,
-duplicate ids, default date, language) are applied afterwards by ``detente.ingest.reader``.
+duplicate ids, default date, language, length) are applied afterwards by ``detente.ingest.reader``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import io
+import itertools
 import logging
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 import trafilatura
 
 from detente.ingest import codes
-from detente.ingest.decode import decode_bytes, looks_binary, normalise_text
-from detente.ingest.records import parse_date, parse_json_line, record_to_document
+from detente.ingest.decode import decode_bytes, looks_binary, normalise_field, normalise_text
+from detente.ingest.files import bounded_lines
+from detente.ingest.limits import DEFAULT_LIMITS, Limits
+from detente.ingest.records import load_json, parse_date, parse_json_line, record_to_document
 from detente.models import Document, Rejected
 
 logger = logging.getLogger(__name__)
@@ -26,6 +29,9 @@ Item = Document | Rejected
 
 def read_text(data: bytes, *, label: str, doc_id: str) -> Iterator[Item]:
     """A whole file as one document."""
+    if not data:
+        yield Rejected(label, codes.EMPTY, "empty file")
+        return
     text = decode_bytes(data, label)
     if isinstance(text, Rejected):
         yield text
@@ -33,40 +39,53 @@ def read_text(data: bytes, *, label: str, doc_id: str) -> Iterator[Item]:
     yield Document(doc_id=doc_id, text=text, path=label)
 
 
-def read_jsonl(data: bytes, *, label: str) -> Iterator[Item]:
+def read_jsonl(data: bytes, *, label: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
     """One article object per line; each bad line is rejected on its own."""
-    if looks_binary(data):
-        yield Rejected(label, codes.BINARY, "binary data (NUL or control bytes), not JSON Lines")
-        return
+    yield from read_jsonl_stream(io.BytesIO(data), label=label, limits=limits)
+
+
+def read_jsonl_stream(stream: BinaryIO, *, label: str, limits: Limits = DEFAULT_LIMITS,
+                      first: bytes | None = None) -> Iterator[Item]:
+    """JSON Lines read one line at a time (``first``: a line already taken from the stream).
+
+    A binary first line rejects the whole input as binary; after that each bad line (binary,
+    invalid UTF-8, bad JSON, longer than ``limits.line_bytes``) is rejected on its own.
+    """
+    lines = bounded_lines(stream, limits.line_bytes, label)
+    if first is not None:
+        lines = itertools.chain([first.rstrip(b"\r\n")], lines)
     offset = 0
-    for number, raw in enumerate(data.split(b"\n"), start=1):
+    started = False
+    for number, raw in enumerate(lines, start=1):
         line_label = f"{label}:{number}"
+        if raw is None:
+            yield Rejected(line_label, codes.TOO_LARGE, f"line longer than {limits.line_bytes:,} bytes "
+                           "(limit line_bytes)")
+            continue
+        if not started and raw.strip():
+            started = True
+            if looks_binary(raw):
+                yield Rejected(label, codes.BINARY, "binary data (NUL or control bytes), not JSON Lines")
+                return
         yield from _jsonl_line(raw, offset, line_label)
         offset += len(raw) + 1
 
 
 def _jsonl_line(raw: bytes, offset: int, label: str) -> Iterator[Item]:
+    if b"\x00" in raw or looks_binary(raw):
+        yield Rejected(label, codes.BINARY, "binary data (NUL or control bytes) on this line")
+        return
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         yield Rejected(label, codes.BAD_UTF8, f"invalid UTF-8 at byte offset {offset + err.start} "
                        f"(byte {err.start} of the line)")
         return
-    line = normalise_text(line).strip()
+    line = line.strip().lstrip("\ufeff")
     if not line:
         return
     record = parse_json_line(line, label)
     yield record if isinstance(record, Rejected) else record_to_document(record, label)
-
-
-def read_jsonl_text(text: str, *, label: str) -> Iterator[Item]:
-    """JSON Lines already decoded (standard input)."""
-    for number, line in enumerate(normalise_text(text).split("\n"), start=1):
-        if not line.strip():
-            continue
-        line_label = f"{label}:{number}"
-        record = parse_json_line(line, line_label)
-        yield record if isinstance(record, Rejected) else record_to_document(record, line_label)
 
 
 def read_json(data: bytes, *, label: str) -> Iterator[Item]:
@@ -78,10 +97,9 @@ def read_json(data: bytes, *, label: str) -> Iterator[Item]:
     if not text.strip():
         yield Rejected(label, codes.EMPTY, "empty file")
         return
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as err:
-        yield Rejected(label, codes.BAD_JSON, f"bad JSON: {err.msg} at line {err.lineno} column {err.colno}")
+    value = load_json(text, label)
+    if isinstance(value, Rejected):
+        yield value
         return
     yield from _json_value(value, label)
 
@@ -110,14 +128,16 @@ def read_html(data: bytes, *, label: str, doc_id: str) -> Iterator[Item]:
         return
     decoded = decode_bytes(data, label)
     page: str | bytes = decoded if isinstance(decoded, str) else data  # trafilatura guesses the charset
+    # lxml bounds the depth it builds, so pages nested 20,000 deep parse (tests/ingest/hostile.py).
     extracted = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
                                             include_tables=False, date_extraction_params={
                                                 "original_date": True, "extensive_search": True})
     text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or not text.strip():
+    text = _paragraphs(text) if isinstance(text, str) else ""
+    if not text:
         yield Rejected(label, codes.NO_MAIN_TEXT, "no main text found in the HTML page")
         return
-    yield Document(doc_id=doc_id, text=_paragraphs(text), title=_meta(extracted, "title"),
+    yield Document(doc_id=doc_id, text=text, title=_meta(extracted, "title"),
                    date=_html_date(_meta(extracted, "date"), label), source=_meta(extracted, "sitename"),
                    url=_meta(extracted, "url"), path=label)
 
@@ -130,7 +150,7 @@ def _paragraphs(text: str) -> str:
 
 def _meta(extracted: Any, name: str) -> str | None:
     value = getattr(extracted, name, None)
-    return value.strip() or None if isinstance(value, str) else None
+    return normalise_field(value) if isinstance(value, str) else None
 
 
 def _html_date(value: str | None, label: str) -> dt.date | None:
@@ -143,27 +163,4 @@ def _html_date(value: str | None, label: str) -> dt.date | None:
         return None
 
 
-def read_stdin_text(text: str, *, label: str = "-") -> Iterator[Item]:
-    """JSON Lines when every non-blank line is a JSON object, otherwise one plain document."""
-    text = normalise_text(text)
-    if _is_jsonl(text):
-        yield from read_jsonl_text(text, label=label)
-    else:
-        yield Document(doc_id="stdin", text=text, path=label)
-
-
-def _is_jsonl(text: str) -> bool:
-    lines = [line for line in text.split("\n") if line.strip()]
-    if not lines:
-        return False
-    for line in lines:
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError:
-            return False
-        if not isinstance(value, dict):
-            return False
-    return True
-
-
-__all__ = ["read_html", "read_json", "read_jsonl", "read_jsonl_text", "read_stdin_text", "read_text"]
+__all__ = ["read_html", "read_json", "read_jsonl", "read_jsonl_stream", "read_text"]

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from detente.ingest import codes
-from detente.ingest.decode import normalise_text
+from detente.ingest.decode import normalise_field, normalise_text
 from detente.models import Document, Rejected
 
 REQUIRED_FIELDS = ("id", "text")
@@ -32,12 +32,24 @@ def date_problem(value: str) -> str | None:
     return None
 
 
+def load_json(text: str, label: str) -> Any:
+    """The JSON value in ``text``, or a ``Rejected`` saying why it is not JSON."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        where = f"line {err.lineno} column {err.colno}" if "\n" in text.strip() else f"column {err.colno}"
+        return Rejected(label, codes.BAD_JSON, f"bad JSON: {err.msg} at {where}")
+    except RecursionError:
+        return Rejected(label, codes.BAD_JSON, "bad JSON: nested too deeply")
+    except ValueError as err:  # e.g. an integer of more digits than Python converts
+        return Rejected(label, codes.BAD_JSON, f"bad JSON: {err}")
+
+
 def parse_json_line(line: str, label: str) -> dict[str, Any] | Rejected:
     """One JSON Lines line to an object, or a ``Rejected`` saying what is wrong."""
-    try:
-        value = json.loads(line)
-    except json.JSONDecodeError as err:
-        return Rejected(label, codes.BAD_JSON, f"bad JSON: {err.msg} at column {err.colno}")
+    value = load_json(line, label)
+    if isinstance(value, Rejected):
+        return value
     if not isinstance(value, dict):
         return Rejected(label, codes.WRONG_TYPE,
                         f"wrong type: expected a JSON object, got {_json_type(value)}")
@@ -71,9 +83,13 @@ def record_to_document(record: dict[str, Any], label: str) -> Document | Rejecte
     problem = _field_problem(record)
     if problem:
         return Rejected(label, *problem)
-    doc_id = str(record["id"]).strip()
+    doc_id = normalise_text(str(record["id"])).strip()
     if not doc_id:
         return Rejected(label, codes.MISSING_FIELD, "field 'id' is empty")
+    text = normalise_text(record["text"])
+    if not text.strip():
+        what = "is empty" if not record["text"] else "holds no text (only spaces or invisible characters)"
+        return Rejected(label, codes.EMPTY, f"id {doc_id!r}: empty text: field 'text' {what}")
     date_value = record.get("date")
     if date_value is not None and date_value.strip():
         reason = date_problem(date_value)
@@ -81,21 +97,14 @@ def record_to_document(record: dict[str, Any], label: str) -> Document | Rejecte
             return Rejected(label, codes.BAD_DATE, f"id {doc_id!r}: {reason}")
     return Document(
         doc_id=doc_id,
-        text=normalise_text(record["text"]),
-        title=_clean(record.get("title")),
+        text=text,
+        title=normalise_field(record.get("title")),
         date=parse_date(date_value) if date_value and date_value.strip() else None,
-        source=_clean(record.get("source")),
-        url=_clean(record.get("url")),
-        language=_clean(record.get("language")),
+        source=normalise_field(record.get("source")),
+        url=normalise_field(record.get("url")),
+        language=normalise_field(record.get("language")),
         path=label,
     )
 
 
-def _clean(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = value.strip()
-    return value or None
-
-
-__all__ = ["date_problem", "parse_date", "parse_json_line", "record_to_document"]
+__all__ = ["date_problem", "load_json", "parse_date", "parse_json_line", "record_to_document"]
