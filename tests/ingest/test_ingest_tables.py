@@ -137,4 +137,6 @@ def test_ingest_tables_frame_rows_take_their_index():
 def test_ingest_tables_directory_walk_leaves_tables_out(read_all, write, tmp_path):
     write("a.txt", ENGLISH)
     write("b.csv", csv_text())
-    assert [d.doc_id for d in read_all(tmp_path)] == ["a"]
+    document, table = read_all(tmp_path)
+    assert document.doc_id == "a"
+    assert (table.input, table.code) == (str(tmp_path / "b.csv"), "D117")  # counted, not read
