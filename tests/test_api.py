@@ -142,3 +142,72 @@ def test_api_pipe_in_two_processes_gives_the_same_events(coder: Coder) -> None:
     parallel = coder.pipe(texts, date=PUBLISHED, batch_size=1, n_process=2)
     two = [e.to_dict() for r in parallel for e in r.events]
     assert one == two and one
+
+
+# detente.open: the hand-built dedup corpus (tests/data/dedup_corpus) in a DuckDB file ----------
+
+
+@pytest.fixture
+def db(corpus_file):
+    with detente.open(corpus_file) as database:
+        yield database
+
+
+def test_api_open_events_frame(db) -> None:
+    events = db.events(source="RUS", since="2021-03-01", until=dt.date(2021, 3, 31))
+    assert list(events.columns) == list(EVENT_COLUMNS)
+    assert len(events) > 1 and set(events["source_country"]) == {"RUS"}
+    assert str(events["date"].dtype).startswith("datetime64")
+    assert events["date"].between(pd.Timestamp("2021-03-01"), pd.Timestamp("2021-03-31")).all()
+    assert len(db.events(source="RUS", limit=1)) == 1
+    same = db.events(source="RUS", since=dt.datetime(2021, 3, 1, 12), until=pd.Timestamp("2021-03-31"))
+    assert same["event_id"].tolist() == events["event_id"].tolist()
+
+
+def test_api_open_clusters_frame(db) -> None:
+    clusters = db.clusters()
+    assert len(clusters) and clusters["cluster_id"].is_unique
+    assert str(clusters["num_mentions"].dtype) == "Int64"
+    assert clusters["cameo"].map(type).eq(str).all()
+    moscow = db.clusters(source="RUS", target="USA")
+    assert 0 < len(moscow) < len(clusters) and (moscow["num_mentions"] >= 1).all()
+
+
+def test_api_open_dyad_frame(db) -> None:
+    daily = db.dyad("TUR", "SYR", by="day")
+    assert len(daily) == 8 and daily["both_total"].sum() == 2
+    assert daily["empty"].sum() == 6 and daily.loc[daily["empty"], "both_net_cooperation"].isna().all()
+    assert str(daily["period"].dtype).startswith("datetime64")
+    none = db.dyad("TUR", "SYR", since="2030-01-01")
+    assert len(none) == 0 and "both_total" in none.columns
+
+
+def test_api_open_counts_frame(db) -> None:
+    counts = db.counts(by="dyad", period="month")
+    assert {"source", "target", "period", "events", "empty"} <= set(counts.columns)
+    dyadic = db.clusters().dropna(subset=["date", "source_country", "target_country"])
+    assert counts["events"].sum() == len(dyadic)
+
+
+@pytest.mark.parametrize(("filters", "message"), [
+    ({"sorce": "RUS"}, r"\[D433\] unknown filter 'sorce'; use any of since, until"),
+    ({"source": "RUSS"}, r"\[D404\] source: unknown actor code 'RUSS'; close matches: RUS"),
+    ({"since": 2021}, r"\[D431\] since: 2021 is not a date"),
+])
+def test_api_open_bad_filters(db, filters, message) -> None:
+    with pytest.raises(ConfigError, match=message):
+        db.events(**filters)
+
+
+def test_api_open_missing_database(tmp_path) -> None:
+    with pytest.raises(InputError, match="D306"):
+        detente.open(tmp_path / "none.duckdb")
+
+
+@pytest.mark.model
+def test_api_open_add_then_read(coder: Coder, tmp_path) -> None:
+    with detente.open(tmp_path / "new.duckdb", create=True) as db:
+        assert db.add(coder.pipe([CONDEMN, TALKS], date=PUBLISHED)) == 2
+        assert db.add([coder(CONDEMN, date=PUBLISHED, doc_id="again")]) == 0  # same text
+        assert set(db.events()["source_country"]) >= {"FRA"}
+        assert len(db.clusters(source="FRA")) >= 1

@@ -27,3 +27,5 @@ def test_examples_quickstart_notebook_runs(monkeypatch: pytest.MonkeyPatch) -> N
     assert isinstance(events, pd.DataFrame) and len(events) > 20
     assert events["doc_id"].nunique() > 10
     assert namespace["result"].events  # type: ignore[attr-defined]
+    assert namespace["stored"] == 20 and len(namespace["clusters"]) > 10  # type: ignore[arg-type]
+    assert len(namespace["monthly"]) > 0  # type: ignore[arg-type]

@@ -4,6 +4,7 @@
     coder = detente.load()                        # the coding pipeline (spaCy model "md")
     result = coder(text, date="2021-03-21")       # .events, .quotes, .actors, .to_frame()
     events = coder.frame(articles)                # a DataFrame of articles -> one row per event
+    db = detente.open("news.duckdb")              # a store: .events(), .clusters(), .dyad(a, b)
 
 The API lives in :mod:`detente.api`; its names are imported on first use, so that
 ``import detente`` stays cheap for code that only needs the records or the CLI.
@@ -20,9 +21,9 @@ except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0"
 
 if TYPE_CHECKING:
-    from detente.api import Coder, Result, load
+    from detente.api import Coder, Database, Result, load, open
 
-_API = ("Coder", "Result", "load")
+_API = ("Coder", "Database", "Result", "load", "open")
 
 
 def __getattr__(name: str) -> Any:
@@ -33,4 +34,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'detente' has no attribute {name!r}")
 
 
-__all__ = ["Coder", "Result", "__version__", "load"]
+__all__ = ["Coder", "Database", "Result", "__version__", "load", "open"]

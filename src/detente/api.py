@@ -9,22 +9,38 @@
 
     events = coder.frame(articles, text="text", date="date", id="id")   # a DataFrame of articles
 
+    with detente.open("news.duckdb") as db:                 # a store written by `detente ingest`
+        db.events(source="RUS", since="2021-03-01")         # event reports, one row each
+        db.clusters(country="IRN")                          # real-world events (clusters)
+        db.dyad("RUS", "USA", by="month")                   # relations per period
+
 Dates are ``str`` (ISO 8601, "2021-03-21"), ``datetime.date`` or ``datetime.datetime`` (pandas
 Timestamps too); anything else is a ConfigError naming the value. Documents that cannot be coded
 (empty text, not English, a bad date in a row) raise InputError when given one at a time, and
 are skipped with a logged warning in ``pipe`` and ``frame``. The library logs and never prints.
+
+The readings of a store take the filters of :class:`detente.filters.EventFilter` as keywords
+(``since``, ``until``, ``country``, ``source``, ``target``, ``plover``, ``cameo_root``,
+``min_confidence``, ``include``); by default they keep current, non-negated events only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import inspect
 import logging
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from detente.dedup import update_clusters
 from detente.errors import ConfigError, InputError
+from detente.export.schema import PANDAS_DTYPES
+from detente.export.tabular import FLAT_COLUMNS, FLAT_TYPES, flat_row
+from detente.filters import EventFilter
 from detente.flat import EVENT_COLUMNS, EVENT_DTYPES, flatten_event
 from detente.ingest.notes import undated_message
 from detente.ingest.reader import check_documents
@@ -39,6 +55,9 @@ from detente.ingest.tables import (
 from detente.models import Actor, CodedDocument, Document, Event, Quote, Rejected, Sentence
 from detente.nlp import MODELS
 from detente.pipeline import BATCH_SIZE, code_documents, get_coder
+from detente.query import query_clusters, query_events
+from detente.relations import DyadPeriod, count_events, dyad_series
+from detente.store import Store
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -237,4 +256,106 @@ def _frame_columns(columns: list[str], *, text: str, date: str | None, id: str |
                     url=find_column(columns, None, ("url",), "url"))
 
 
-__all__ = ["Coder", "DateLike", "Result", "as_publication_date", "events_frame", "load", "make_document"]
+FILTER_NAMES = tuple(inspect.signature(EventFilter.of).parameters)
+DATE_FILTERS = ("since", "until")
+CLUSTER_DTYPES = {name: PANDAS_DTYPES[kind] for name, kind in FLAT_TYPES.items() if kind in PANDAS_DTYPES}
+
+
+def event_filter(filters: Mapping[str, Any]) -> EventFilter:
+    """Keyword filters as an EventFilter; ConfigError naming an unknown keyword or a bad value."""
+    unknown = sorted(set(filters) - set(FILTER_NAMES))
+    if unknown:
+        raise ConfigError(f"unknown filter {', '.join(map(repr, unknown))}; use any of "
+                          f"{', '.join(FILTER_NAMES)}", code="D433")
+    values = dict(filters)
+    for name in DATE_FILTERS:
+        values[name] = as_publication_date(values.get(name), name=name)
+    return EventFilter.of(**values)
+
+
+def _dated(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    import pandas as pd
+
+    for name in columns:
+        frame[name] = pd.to_datetime(frame[name])
+    return frame
+
+
+class Database:
+    """A detente store opened for reading; make one with :func:`open`. Each reading returns a
+    DataFrame; an unknown actor code is a ConfigError listing close matches."""
+
+    def __init__(self, path: str | Path, *, create: bool = False) -> None:
+        if not create and not Path(path).is_file():
+            raise InputError(f"database {path} does not exist (create it with `detente ingest`, or "
+                             "open it with create=True)", code="D306")
+        self.path = str(path)
+        self._store = Store(self.path)
+        update_clusters(self._store.connection)  # clusters current with the stored events
+
+    def __repr__(self) -> str:
+        return f"Database({self.path!r})"
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._store.close()
+
+    def add(self, results: Iterable[Result]) -> int:
+        """Store coded documents (from ``coder.pipe`` or ``coder(...)``) and update the clusters;
+        returns how many were new (a text already stored is not stored again)."""
+        stored = sum(self._store.add(result.coded) for result in results)
+        if stored:
+            update_clusters(self._store.connection)
+        return stored
+
+    def events(self, *, limit: int | None = None, **filters: Any) -> pd.DataFrame:
+        """Stored event reports, one row each, with the columns of :func:`events_frame`."""
+        records = query_events(self._store.connection, filters=event_filter(filters), limit=limit)
+        return events_frame(records)
+
+    def clusters(self, **filters: Any) -> pd.DataFrame:
+        """Real-world events (clusters of reports), one row each, with the columns of the CSV
+        export (``detente.export.tabular.FLAT_COLUMNS``): mentions, articles, sources, ids."""
+        import pandas as pd
+
+        records = query_clusters(self._store.connection, filters=event_filter(filters))
+        frame = pd.DataFrame([flat_row(record) for record in records], columns=list(FLAT_COLUMNS))
+        frame = frame.astype({name: CLUSTER_DTYPES[name] for name in CLUSTER_DTYPES if name in frame})
+        return _dated(frame, [name for name, kind in FLAT_TYPES.items() if kind in ("date", "datetime")])
+
+    def dyad(self, a: str, b: str, *, by: str = "week", **filters: Any) -> pd.DataFrame:
+        """Relations between actors ``a`` and ``b`` per period ("day", "week", "month", "year"),
+        counted on clusters: per direction (``a_to_b_``, ``b_to_a_``, ``both_``) the quad class
+        counts ``q1``..``q4``, ``total``, Goldstein sum and mean and net cooperation. Periods with
+        no events are present, marked ``empty``, with no net cooperation."""
+        import pandas as pd
+
+        periods = dyad_series(self._store.connection, a, b, by=by, filters=event_filter(filters))
+        columns = list(DyadPeriod(dt.date.min).to_row())
+        return _dated(pd.DataFrame([period.to_row() for period in periods], columns=columns), ["period"])
+
+    def counts(self, *, by: str = "country", period: str = "month", **filters: Any) -> pd.DataFrame:
+        """Clusters per country or directed dyad (``by``) per period, empty periods included."""
+        import pandas as pd
+
+        rows = count_events(self._store.connection, by=by, period=period, filters=event_filter(filters))
+        return _dated(pd.DataFrame(rows), ["period"] if rows else [])
+
+
+def open(db: str | Path, *, create: bool = False) -> Database:
+    """Open a store written by ``detente ingest`` (or by :meth:`Database.add`) for reading into
+    DataFrames; ``create`` makes a new one when ``db`` does not exist.
+
+    Brings its event clusters up to date first, so it needs write access to the file.
+    """
+    return Database(db, create=create)
+
+
+__all__ = ["Coder", "Database", "DateLike", "Result", "as_publication_date", "event_filter", "events_frame",
+           "load", "make_document", "open"]
