@@ -9,7 +9,15 @@ Decisions:
 - one or two quoted words that no speech verb governs (`the "First Channel" network`, a
   "killer") are scare quotes, not speech, and are dropped unless they form a complete utterance
   (`"Nonsense."`);
-- a quote with no speech verb or "according to" near it keeps speaker None.
+- a quote with no speech verb near it that follows a quote of the same paragraph, with no other
+  person named between them, continues that quote's speaker ("A," said X. "B.");
+- a quote introduced by a colon takes the speaker of the sentence ending in it ("Putin said:");
+- a capitalised name in quotation marks that no speech verb governs ("Don't Hug Cacti") is no
+  quote, and neither is what someone did not or could not say ("police were unable to say how
+  many");
+- "she said"/"he said", statements, banners and title nouns find their person through
+  `quotes/persons.py`; otherwise a quote with no speech verb or "according to" near it keeps
+  speaker None.
 """
 
 from __future__ import annotations
@@ -21,13 +29,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from detente.actors import ActorResolver, DocMemory
 from detente.events.coder import ARGUMENT_DEPS
+from detente.events.frames import clause_words
 from detente.ingest import is_boilerplate
 from detente.models import Actor, Document, Event, Quote
 from detente.quotes.marks import QuotedSpan, find_quoted_spans
+from detente.quotes.persons import Persons, owner, person_key
 from detente.quotes.reported import reported_clauses
 from detente.quotes.speakers import Attribution, choose_cue, colon_cue, cues_in, governing_depth
 from detente.quotes.words import QuoteWords, quote_words
@@ -38,6 +48,9 @@ SCARE_QUOTE_MAX_WORDS = 2
 UTTERANCE_END = frozenset(".!?…")
 INTRODUCERS = frozenset(":,")  # a quote right after these is a full quotation, not a partial one
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON"})
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+NAME_MAX_WORDS = 6
+NOT_SAYING = frozenset({"unable", "decline", "fail", "refuse"})  # "unable to say how many": no statement
 
 
 def make_quote_id(doc_id: str, start: int, end: int) -> str:
@@ -54,6 +67,7 @@ class _Context:
     words: QuoteWords
     spans: list[QuotedSpan] = field(default_factory=list)
     actors: dict[int, list[Actor]] = field(default_factory=dict)
+    persons: Persons | None = None
     text: str = ""  # doc.text, built once: Doc.text joins every token on each call
     _starts: list[int] = field(default_factory=list)
     _ends: list[int] = field(default_factory=list)
@@ -75,10 +89,33 @@ class _Context:
         return self.actors[head.i]
 
     def speaker(self, attribution: Attribution | None) -> Actor | None:
-        if attribution is None or attribution.speaker is None:
+        """The speaker's actor: the author or carrier of a statement or sign, the person "she" or
+        "he" stands for, the resolved speaker phrase, or the named person a title noun describes."""
+        if attribution is None:
             return None
-        found = self.actors_of(attribution.speaker)
-        return found[0] if found else None
+        cue = attribution.cue
+        sign = cue.head if attribution.speaker is None and cue.dep_ == "acl" else None  # "banners reading"
+        head = owner(sign) if sign is not None else attribution.speaker
+        if head is None:
+            return None
+        head = owner(head) or head
+        if self.persons is not None and head.lower_ in PERSONAL_PRONOUNS:
+            ent = self.persons.referent(head)
+            if ent is not None:
+                return self.person(ent)
+        found = self.actors_of(head)
+        if self.persons is None:
+            return found[0] if found else None
+        named = self.persons.named_in(head)
+        if found and named is not None and named.text not in found[0].text:
+            return self.person(named)  # "the mayor of London, Sadiq Khan": the person, not the office
+        ent = None if found else self.persons.described(head)
+        return self.person(ent) if ent is not None else (found[0] if found else None)
+
+    def person(self, ent: Span) -> Actor:
+        found = [a for a in self.actors_of(ent.root) if ent.root.text in a.text]
+        return found[0] if found else Actor(text=ent.text, name=ent.text, start=ent.start_char,
+                                            end=ent.end_char, kind="person")
 
     def quote(self, attribution: Attribution | None, text: str, start: int, end: int,
               kind: Literal["direct", "indirect", "partial"]) -> Quote:
@@ -141,7 +178,9 @@ def _is_scare_quote(text: str, span: QuotedSpan, cue: Attribution | None, tokens
     utterance = _is_full_quotation(text, span) and (ends or introduced)
     if utterance:
         return False
-    return cue is None or governing_depth(cue.cue, tokens, strict=True) is None
+    if cue is None or cue.cue.lemma_.lower() in clause_words()["naming_verbs"]:
+        return True  # "described Putin as a 'killer'": a label, not words said
+    return governing_depth(cue.cue, tokens, strict=True) is None
 
 
 def direct_quote(ctx: _Context, span: QuotedSpan) -> tuple[Quote, Attribution | None] | None:
@@ -152,17 +191,24 @@ def direct_quote(ctx: _Context, span: QuotedSpan) -> tuple[Quote, Attribution | 
         return None
     tokens = [t for t in content if not t.is_space]
     sents = list(dict.fromkeys(t.sent for t in outer))
-    cue = choose_cue(cues_in(sents, ctx.words, ctx.inside), tokens, span.open_at, span.outer_end)
-    cue = cue or colon_cue(ctx.doc, outer.start, ctx.words, ctx.inside)
-    if _is_scare_quote(text, span, cue, tokens):
-        log.debug("scare quote dropped: %r", span.text_in(text))
+    cue = colon_cue(ctx.doc, outer.start, ctx.words, ctx.inside) or choose_cue(
+        cues_in(sents, ctx.words, ctx.inside), tokens, span.open_at, span.outer_end)
+    if _is_scare_quote(text, span, cue, tokens) or (cue is None and _is_name(span.text_in(text))):
+        log.debug("scare quote or name dropped: %r", span.text_in(text))
         return None
     kind: Literal["direct", "partial"] = "direct" if _is_full_quotation(text, span) else "partial"
     return ctx.quote(cue, span.text_in(text), span.start, span.end, kind), cue
 
 
+def _is_name(quoted: str) -> bool:
+    """"Don't Hug Cacti.", "Storm Area 51": a short title-cased name, not an utterance."""
+    words = [w for w in quoted.strip(" .,;!?").split() if any(ch.isalpha() for ch in w)]
+    return 0 < len(words) <= NAME_MAX_WORDS and all(w[0].isupper() for w in words)
+
+
 def direct_quotes(ctx: _Context) -> list[Quote]:
-    """Quotes by their marks; the second part of a split quote ("A," he said, "b.") stays direct."""
+    """Quotes by their marks; the second part of a split quote ("A," he said, "b.") stays direct,
+    and a quote with no cue of its own continues the previous quote of its paragraph."""
     quotes: list[Quote] = []
     previous: Attribution | None = None
     for span in ctx.spans:
@@ -173,17 +219,54 @@ def direct_quotes(ctx: _Context) -> list[Quote]:
         if (cue is not None and previous is not None and cue.cue.i == previous.cue.i
                 and quotes[-1].kind == "direct"):
             quote = replace(quote, kind="direct")
+        if quote.speaker is None and cue is None and quotes and _continues(ctx, quotes[-1], quote):
+            quote = replace(quote, speaker=quotes[-1].speaker, verb=quotes[-1].verb)
         quotes.append(quote)
         previous = cue
     return quotes
 
 
+def _continues(ctx: _Context, before: Quote, quote: Quote) -> bool:
+    """Nothing but narration without a new person or paragraph lies between the two quotes."""
+    between = ctx.doc.text[before.end: quote.start]
+    if before.speaker is None or "\n\n" in between:
+        return False
+    persons = ctx.persons.mentions if ctx.persons is not None else []
+    speaker = (before.speaker.name or before.speaker.text).lower().split()
+    return not any(before.end <= ent.start_char and ent.end_char <= quote.start
+                   and person_key(ent) not in speaker for ent in persons)
+
+
 def indirect_quotes(ctx: _Context) -> list[Quote]:
     quotes = []
     for attribution, clause in reported_clauses(ctx.doc, ctx.words, ctx.inside):
+        if _not_said(attribution.cue):
+            continue
         start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
         quotes.append(ctx.quote(attribution, ctx.text[start:end], start, end, "indirect"))
     return quotes
+
+
+def _person_spans(ctx: _Context) -> list[Span]:
+    """The spans of names the resolver gave no affiliation that it read as persons or that speak
+    ("Warholm said", though the tagger took it for an organisation)."""
+    spans = []
+    for found in ctx.actors.values():
+        for actor in found:
+            span = ctx.doc.char_span(actor.start or 0, actor.end or 0, alignment_mode="expand")
+            if span is None or not actor.name or span.root.pos_ != "PROPN":
+                continue
+            speaks = span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in ctx.words.speech
+            if (actor.kind == "person" or speaks) and actor.sector is None:  # not "broadcaster PBS"
+                spans.append(span)
+    return spans
+
+
+def _not_said(cue: Token) -> bool:
+    """"did not say whether", "was unable to say how many": no statement was made."""
+    if any(child.dep_ == "neg" for child in cue.children):
+        return True
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in NOT_SAYING
 
 
 def extract_quotes(doc: Doc, document: Document, *, resolver: ActorResolver,
@@ -206,6 +289,7 @@ def extract_quotes(doc: Doc, document: Document, *, resolver: ActorResolver,
                    memory=memory if memory is not None else resolver.new_memory(), words=words,
                    spans=find_quoted_spans(text, words.closers), actors=dict(known or {}))
     resolve_arguments(ctx)
+    ctx.persons = Persons(doc, ctx.inside, resolved=_person_spans(ctx))
     quotes = direct_quotes(ctx) + indirect_quotes(ctx)
     return sorted(quotes, key=lambda q: (q.start, q.end))
 
