@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from detente.errors import InputError
 from detente.events import EventCoder
+from detente.events.acts import one_event_per_act
 from detente.events.classifier import EventClassifier
 from detente.events.similar import SimilarVerbs
 from detente.ingest import codes
@@ -138,7 +139,7 @@ def code_doc(doc: Doc, document: Document, coder: EventCoder) -> CodedDocument:
     events, state = coder.code_with_state(doc, document)
     actors = state.resolved()
     quotes = extract_quotes(doc, document, resolver=coder.resolver, memory=state.memory, known=state.actors)
-    events = attach_quotes(locate_events(doc, document, events), quotes)
+    events = attach_quotes(one_event_per_act(locate_events(doc, document, events)), quotes)
     sentences = tuple(Sentence(i, s.text.strip(), s.start_char, s.end_char) for i, s in enumerate(doc.sents))
     return CodedDocument(document=document, sentences=sentences, actors=tuple(actors), events=tuple(events),
                          quotes=tuple(quotes))

@@ -25,7 +25,7 @@ def test_ontology_tables_rebuild_from_reference(reference_dir: Path, name: str) 
 def test_ontology_manifest_hashes_match(ontology: Ontology) -> None:
     assert set(ontology.manifest.files) == {"event_codes.csv", "cameo_plover.csv",
                                              "plover_extensions.csv", "verb_patterns.jsonl",
-                                             "lemma_classes.json"}
+                                             "lemma_classes.json", "constructions.json"}
     assert ontology.check_files() == []
 
 

@@ -109,7 +109,8 @@ def test_ontology_unknown_code_raises_key_error(ontology: Ontology) -> None:
 
 
 def test_ontology_version_names_every_table(ontology: Ontology) -> None:
-    expected = r"cameo-1\.1b3/plover-0\.8/plover_ext-[\d.]+/patterns-[\d.]+/goldstein-icews/quad-gdelt"
+    expected = (r"cameo-1\.1b3/plover-0\.8/plover_ext-[\d.]+/patterns-[\d.]+/goldstein-icews/quad-gdelt"
+                r"/constructions-[\d.]+")
     assert re.fullmatch(expected, ontology.version), ontology.version
 
 

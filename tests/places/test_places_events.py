@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from detente.actors.country_context import give_countries
 from detente.models import Actor, Document, Event, Location, Trigger
 from detente.pipeline import get_coder
-from detente.places.events import _has_country, _names_actor, _place_actors, locate_events
+from detente.places.events import _names_actor, _place_actors, locate_events
 
 NAIROBI = Location(
     text="Nairobi",
@@ -55,7 +56,8 @@ WASHINGTON = Actor(text="Washington", country="USA", sector="GOV", start=16, end
 
 
 def test_places_events_role_actors_take_the_place_country() -> None:
-    placed = _place_actors(event(POLICE, None, "COERCE", NAIROBI))
+    placed = _place_actors(give_countries(event(POLICE, None, "COERCE", NAIROBI), from_dateline=False,
+                                          dominant=None))
     assert placed.source.country == "KEN"
     assert placed.target is not None and placed.target.country == "KEN"  # the place is the target
 
@@ -79,11 +81,6 @@ def test_places_events_accusation_gets_no_place_target() -> None:
 )
 def test_places_events_own_actors_are_not_places(plover: str, start: int, end: int, is_actor: bool) -> None:
     assert _names_actor(start, end, event(TEHRAN, WASHINGTON, plover)) is is_actor
-
-
-def test_places_events_need_a_country() -> None:
-    assert not _has_country(event(Actor(text="a protester", sector="CVL"), None, "PROTEST"))
-    assert _has_country(event(None, TEHRAN, "ASSAULT"))
 
 
 @pytest.mark.model

@@ -43,6 +43,17 @@ def conditional_threat(trigger: Token) -> bool:
     return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in trigger.children)
 
 
+def time_reference(token: Token) -> bool:
+    """The verb of a clause that dates the reported act by an earlier one ("two weeks after rebels
+    kidnapped peacekeepers", "a day after the army withdrew"): a precedent, not the news."""
+    if token.dep_ not in {"advcl", "ccomp"}:  # the parser may read "..., said, two weeks after X" as a ccomp
+        return False
+    mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in {"after", "since"}), None)
+    if mark is None or mark.i == 0:
+        return False
+    return lemma(token.doc[mark.i - 1]) in clause_words()["time_units"]
+
+
 def requested(token: Token) -> bool:
     """The token is what a demand asks for ("demands that X grant rights", "calls for X to quit",
     "said the US must be ready to mediate")."""
@@ -51,6 +62,9 @@ def requested(token: Token) -> bool:
     for _ in range(3):
         if current.dep_ == "advcl" and _asks(current.head, requests):
             return True  # "faces pressure from X to help Y"
+        if current.dep_ == "advcl" and lemma(current.head) in requests and any(
+                c.dep_ == "mark" and c.lower_ == "for" for c in current.children):
+            return True  # "called for the government to release X" (parsed as a clause with "for")
         asking_noun = current.head.pos_ == "NOUN" and lemma(current.head) in requests
         if current.dep_ in {"advcl", "acl"} and asking_noun:
             return True  # "rejected a call for its forces to be deployed"
@@ -201,5 +215,5 @@ def complement_subject(trigger: Token) -> Token | None:
 __all__ = [
     "complement_subject", "conditional_threat", "eventive", "find_addressee", "find_speaker",
     "is_intention", "lemma", "main_predicate", "obliged", "refused", "requested", "structure_verbs",
-    "wishes_for_other",
+    "time_reference", "wishes_for_other",
 ]

@@ -50,9 +50,18 @@ from detente.events.clauses import (
     refused,
     requested,
     structure_verbs,
+    time_reference,
     wishes_for_other,
 )
 from detente.events.combine import CLASSIFIER_CODER, classifier_codes, fallback_type, rerank
+from detente.events.constructions import (
+    civilians,
+    extend_nominal_frame,
+    implied_agent,
+    in_construction,
+    occurrence_verb,
+    weapon_pattern,
+)
 from detente.events.frames import (
     Frame,
     build_frame,
@@ -180,8 +189,8 @@ class EventCoder:
                 coded.add(token.i)
                 continue  # "suggested holding talks", "agreed to cooperate in fighting X": part of
                 # the coded verb's event
-            if describing_participle(token):
-                continue  # "told visiting senators", "the ruling party"
+            if describing_participle(token) or time_reference(token):
+                continue  # "told visiting senators", "the ruling party"; "two weeks after X attacked"
             if requested(token):
                 coded.add(token.i)  # its nominal objects are asked for too ("that X hold talks")
                 continue  # "demands that the government grant rights": what is asked has not happened
@@ -235,7 +244,9 @@ class EventCoder:
         if frame.attrs and lemma(predicate) in clause_words()["naming_verbs"]:
             return []  # "called the crisis the worst": a description, never a call or a meeting
         made = self._events_for(Match(pattern, CLASSIFIER_CODER, 1.0), frame, sent, index, state) or []
-        return [event for event in made if event.source and event.source.country]
+        # A source known by its sector alone ("police", "gunmen") is an actor: its country comes
+        # later, from the place, the dateline or the document (detente.actors.country_context).
+        return [event for event in made if event.source and (event.source.country or event.source.sector)]
 
     def _agreement_needed(self, event: Event, sent: Span) -> float:
         """How much the classifier must agree with an event's type for it to stand: a verb coded
@@ -247,7 +258,9 @@ class EventCoder:
         pattern = self._patterns_by_id.get(pattern_id)
         bare = pattern is not None and pattern.specificity == 0 and pattern.target == "auto"
         untyped_claim = event.plover is None and _says_what(event, sent)  # no type to agree on
-        if event.target is None and bare and not untyped_claim:
+        token = _trigger_token(event, sent)
+        construed = token is not None and in_construction(token, self.ontology.constructions)
+        if event.target is None and bare and not untyped_claim and not construed:
             return BARE_AGREEMENT
         return 0.0
 
@@ -273,7 +286,7 @@ class EventCoder:
             patterns = self.ontology.patterns_for(lemma, "VERB")
             if patterns:
                 return [Match(p, RULE_CODER, 1.0) for p in patterns]
-            if token.pos_ == "VERB" and self.similar is not None and lemma not in structure_verbs():
+            if token.pos_ == "VERB" and self.similar is not None and not self._structural(lemma):
                 return [Match(p, VECTOR_CODER, weight)
                         for p, weight in self.similar.patterns_like(token, self.ontology)]
         elif token.pos_ == "NOUN":
@@ -281,7 +294,15 @@ class EventCoder:
                 patterns = self.ontology.patterns_for(form, "NOUN")
                 if patterns:
                     return [Match(p, RULE_CODER, 1.0) for p in patterns]
+            weapon = weapon_pattern(token, self.ontology)  # "shells landed near the airport"
+            return [Match(weapon, RULE_CODER, 1.0)] if weapon else []
         return []
+
+    def _structural(self, verb: str) -> bool:
+        """A verb that builds the clause rather than naming an act ("said", "carried out", "broke
+        out"): never coded through its nearest table verb."""
+        table = self.ontology.constructions
+        return verb in structure_verbs() or verb in table.light_verbs or verb in table.occurrence_verbs
 
     def _code_trigger(self, token: Token, sent: Span, index: int, state: DocState,
                       coded: set[int]) -> list[Event]:
@@ -291,6 +312,8 @@ class EventCoder:
         if token.pos_ == "NOUN" and _coded_through_verb(token, coded):
             return []  # "imposed sanctions on X" is coded once, through the verb
         frame = build_frame(token)
+        if token.pos_ == "NOUN":
+            frame = extend_nominal_frame(frame, self.ontology.constructions)
         ranked = sorted((m for m in matches if syntax_matches(m.pattern, frame)),
                         key=lambda m: (-m.pattern.specificity, -compound_object(m.pattern, frame),
                                        m.pattern.line))
@@ -315,15 +338,22 @@ class EventCoder:
             state.vetoed.add(frame.trigger.i)
             return []
         sources, clause_subjects = self._sources(pattern, frame, state)
+        table = self.ontology.constructions
+        if not sources and not frame.passive:  # "thousands marched"
+            sources = civilians([frame.subject], pattern.cameo, table)
         if not sources and not _unattributed_attack(pattern, frame):
             return None
         if pattern.object_country and not _object_country_ok(pattern, sources, frame, self, state):
             return None
         targets = self._targets(pattern, frame, state, clause_subjects, sources)
+        if not targets:  # "three people were shot dead", "killing five people"
+            targets = civilians([frame.subject] if frame.passive else frame.objects, pattern.cameo, table)
         if match.coder == VECTOR_CODER and not (targets and targets[0].country):
             return None
-        if not sources and not (targets and (targets[0].country or targets[0].sector)):
-            return None  # an unattributed attack needs a known victim (its country may come from the place)
+        occurring = frame.trigger.pos_ == "NOUN" and occurrence_verb(frame.trigger, table) is not None
+        if not sources and not occurring and not (targets and (targets[0].country or targets[0].sector)):
+            return None  # an unattributed attack needs a known victim (its country may come from the
+            # place), or to be told as happening ("shells landed near the airport")
         pairs = _reciprocal_pairs(sources) if self._reciprocal_act(frame, targets, state) else []
         events = [self._make_event(match, frame, sent, index, state, source, target)
                   for source, target in pairs or _pairs(sources or [None], targets)]
@@ -371,7 +401,8 @@ class EventCoder:
         if not found and frame.trigger.pos_ == "NOUN":
             manner = manner_subject(frame.trigger)  # "sailed near the strait in a show of force"
             found = self.actors_of(frame.agent, state) or self.actors_of(manner, state)
-        return found, []
+        implied = None if found else implied_agent(pattern.cameo, frame, self.ontology.constructions)
+        return (found or [implied] if implied else found), []
 
     def _targets(self, pattern: VerbPattern, frame: Frame, state: DocState, clause_subjects: list[Actor],
                  sources: list[Actor]) -> list[Actor]:

@@ -92,11 +92,11 @@ def find_subject(token: Token) -> tuple[Token | None, bool]:
     for _ in range(8):
         subjects = _children(current, SUBJECT_DEPS)
         if subjects:
-            return _unrelativise(subjects[0], current), False
+            return _unrelativise(_nearest_subject(subjects, current), current), False
         passive = _children(current, {"nsubjpass"})
         if passive:
             # "X was forced/scheduled to visit": X is the one who visits, actively
-            return _unrelativise(passive[0], current), via != "xcomp"
+            return _unrelativise(_nearest_subject(passive, current), current), via != "xcomp"
         if current.dep_ == "relcl":
             return current.head, False
         if current.dep_ == "acl" and current.tag_ == "VBN" and current.head.pos_ in {"NOUN", "PROPN"}:
@@ -116,6 +116,13 @@ def find_subject(token: Token) -> tuple[Token | None, bool]:
         else:
             current, via = current.head, current.dep_
     return None, False
+
+
+def _nearest_subject(subjects: list[Token], verb: Token) -> Token:
+    """Of two subjects the parser hangs on one verb, the one nearest before it: "KABUL,
+    Afghanistan — The United States delivered ..." reads the dateline as a first subject."""
+    before = [s for s in subjects if s.i < verb.i]
+    return before[-1] if len(subjects) > 1 and before else subjects[0]
 
 
 def _object_control(verb: Token) -> bool:

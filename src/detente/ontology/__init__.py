@@ -14,6 +14,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
+from detente.ontology.constructions import Constructions, load_constructions
 from detente.ontology.patterns import VerbPattern, load_lemma_classes, load_patterns
 from detente.ontology.tables import (
     CameoCode,
@@ -35,8 +36,9 @@ class Ontology:
 
     def __init__(self, *, manifest: Manifest, codes: dict[str, CameoCode],
                  crosswalk: dict[str, PloverEntry], patterns: list[VerbPattern],
-                 classes: dict[str, frozenset[str]]) -> None:
+                 classes: dict[str, frozenset[str]], constructions: Constructions) -> None:
         self.manifest = manifest
+        self.constructions = constructions
         self.version: str = manifest.version
         self._codes = codes
         self._crosswalk = crosswalk
@@ -117,8 +119,9 @@ def read_ontology(directory: Path) -> Ontology:
         crosswalk.update(load_crosswalk(extensions, known))
     classes = load_lemma_classes(directory / "lemma_classes.json")
     patterns = load_patterns(directory / "verb_patterns.jsonl", classes, known)
+    constructions = load_constructions(directory / "constructions.json", known)
     ontology = Ontology(manifest=manifest, codes=codes, crosswalk=crosswalk, patterns=patterns,
-                        classes=classes)
+                        classes=classes, constructions=constructions)
     logger.debug("loaded %r from %s", ontology, directory)
     return ontology
 
@@ -133,4 +136,5 @@ def load_ontology(path: str | Path | None = None) -> Ontology:
     return _bundled() if path is None else read_ontology(Path(path))
 
 
-__all__ = ["DATA_DIR", "CameoCode", "Ontology", "VerbPattern", "load_ontology", "read_ontology"]
+__all__ = ["DATA_DIR", "CameoCode", "Constructions", "Ontology", "VerbPattern", "load_ontology",
+           "read_ontology"]

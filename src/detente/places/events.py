@@ -2,8 +2,9 @@
 
 Reads: the parsed Doc, the document's place mentions (``PlaceResolver.places_in``) and each
 event's trigger and actors. Writes: ``Event.location``; the country of role-only actors
-("police", "protesters") from that place; a place target for protests, crackdowns and attacks
-that name no recipient. Drops events that end up with no country on either side.
+("police", "protesters") from that place, the dateline or the document's dominant country, with
+how it was found (``detente.actors.country_context``); a place target for protests, crackdowns
+and attacks that name no recipient. Drops events none of whose actors has a country or a sector.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from detente.models import Actor, Document, Event, Location
+from detente.actors.country_context import dominant_country, give_countries, has_political_actor
+from detente.actors.tables import PSEUDO_COUNTRIES
+from detente.models import Actor, CountrySource, Document, Event, Location
 from detente.places.resolver import PlaceMention, PlaceResolver
 
 # With no explicit recipient, a protest, a crackdown or an attack is aimed at the state or people
@@ -29,11 +32,15 @@ def locate_events(doc: Doc, document: Document, events: list[Event]) -> list[Eve
     places = PlaceResolver.default()
     mentions = places.places_in(doc, document)
     index = _MentionIndex(mentions)
+    dominant = _dominant_country(doc, mentions, events)
+    states = _sentence_states(events)
     located = []
     for event in events:
+        own_states = states.get(event.sentence_index, frozenset())
         trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if trigger is None:
-            located.append(event)
+            located.append(give_countries(event, from_dateline=False, dominant=dominant,
+                                          sentence_states=own_states))
             continue
         # locate_event reads only the sentence's mentions and the datelines.
         within = index.within(trigger.sent.start_char, trigger.sent.end_char)
@@ -41,8 +48,11 @@ def locate_events(doc: Doc, document: Document, events: list[Event]) -> list[Eve
         candidates = [m for m in nearby if not _names_actor(m.start, m.end, event)]
         location = places.locate_event(doc, trigger.sent, trigger[0], candidates)
         event = _actors_as_places(event, index)
-        located.append(_place_actors(replace(event, location=location)))
-    return [event for event in located if _has_country(event)]
+        from_dateline = _from_dateline(location, within, index.datelines)
+        event = give_countries(replace(event, location=location), from_dateline=from_dateline,
+                               dominant=dominant, sentence_states=own_states)
+        located.append(_place_actors(event, "dateline" if from_dateline else "sentence_place"))
+    return [event for event in located if has_political_actor(event)]
 
 
 class _MentionIndex:
@@ -68,10 +78,33 @@ class _MentionIndex:
                 yield mention
 
 
-def _has_country(event: Event) -> bool:
-    """An event neither of whose actors can be placed in any country ("a protester demolished the
-    building") is not kept; its actors stay in the document's actor list."""
-    return any(actor is not None and actor.country for actor in (event.source, event.target))
+def _dominant_country(doc: Doc, mentions: list[PlaceMention], events: list[Event]) -> str | None:
+    """The document's one main country: counted once per sentence that names it, as a place or as
+    the country of an actor, so that one sentence never makes a country dominant."""
+    starts = [sent.start_char for sent in doc.sents]
+    named = {(event.sentence_index, actor.country) for event in events
+             for actor in (event.source, event.target) if actor is not None and actor.country}
+    placed = {(bisect.bisect_right(starts, m.start) - 1, m.location.country) for m in mentions}
+    return dominant_country(country for _, country in named | placed)
+
+
+def _sentence_states(events: list[Event]) -> dict[int, frozenset[str]]:
+    """The states the actors of each sentence's events name."""
+    found: dict[int, set[str]] = {}
+    for event in events:
+        for actor in (event.source, event.target):
+            if actor is not None and actor.country and actor.country not in PSEUDO_COUNTRIES:
+                found.setdefault(event.sentence_index, set()).add(actor.country)
+    return {index: frozenset(states) for index, states in found.items()}
+
+
+def _from_dateline(location: Location | None, within: list[PlaceMention],
+                   datelines: list[PlaceMention]) -> bool:
+    """The event's place is the dateline's: its sentence (mentions ``within``) names no place of its
+    own."""
+    if location is None or any(not m.is_dateline and not m.is_actor for m in within):
+        return False
+    return any(m.location == location for m in datelines)
 
 
 def _names_actor(start: int, end: int, event: Event) -> bool:
@@ -94,33 +127,24 @@ def _actors_as_places(event: Event, index: _MentionIndex) -> Event:
     return replace(event, source=placed(event.source), target=placed(event.target))
 
 
-def _place_actors(event: Event) -> Event:
-    """Actors known only by their role ("police", "protesters", "the government") take the country
-    where the event happened: its clause, sentence or the article's dateline."""
-    location = event.location
-    source, target = event.source, event.target
-    if location is not None and location.country:
-        source, target = (_with_country(a, location.country) for a in (source, target))
-    if target is None and event.plover in PLACE_TARGET_TYPES:
-        target = _place_target(event, location)
-    return replace(event, source=source, target=target)
+def _place_actors(event: Event, found: CountrySource = "sentence_place") -> Event:
+    """A protest, crackdown or attack with no recipient is aimed at the place where it happened."""
+    if event.target is not None or event.plover not in PLACE_TARGET_TYPES:
+        return event
+    return replace(event, target=_place_target(event, event.location, found))
 
 
-def _place_target(event: Event, location: Location | None) -> Actor | None:
+def _place_target(event: Event, location: Location | None, found: CountrySource) -> Actor | None:
     """The country where a protest, crackdown or attack happened; for protests and crackdowns with
     no place given, the source's own country (a domestic protest addresses its own state)."""
     if location is not None and location.country:
-        return Actor(text=location.text, name=location.name, country=location.country, kind="place")
-    source_country = event.source.country if event.source else None
-    if source_country and event.plover in DOMESTIC_TYPES:
-        return Actor(text=source_country, country=source_country, kind="place")
+        return Actor(text=location.text, name=location.name, country=location.country, kind="place",
+                     country_source=found)
+    source = event.source
+    if source is not None and source.country and event.plover in DOMESTIC_TYPES:
+        return Actor(text=source.country, country=source.country, kind="place",
+                     country_source=source.country_source)
     return None
-
-
-def _with_country(actor: Actor | None, country: str) -> Actor | None:
-    if actor is None or actor.country or not actor.sector:
-        return actor
-    return replace(actor, country=country)
 
 
 __all__ = ["locate_events"]
