@@ -11,8 +11,9 @@ nothing new; it drops repeats:
 - across sentences, events of the same type, source, target and date are reports of one act
   ("police arrested 20 people ... the arrests").
 
-The kept event is the most informative one: a target with a country over none, then the highest
-confidence, then the first in the text. Events of different status or negation never merge.
+The kept event is the most informative one: a target with a country over none, people over a
+place or an institution, then the highest confidence, then the first in the text. Events of
+different status or negation never merge.
 """
 
 from __future__ import annotations
@@ -34,8 +35,11 @@ def _country(actor: Actor | None) -> str | None:
     return actor.country if actor is not None else None
 
 
-def _rank(event: Event) -> tuple[bool, float, int]:
-    return (_country(event.target) is not None, event.confidence, -event.trigger.start)
+def _rank(event: Event) -> tuple[bool, bool, float, int]:
+    target = event.target
+    people = target is not None and target.kind in {"person", "group"}  # "killing three soldiers",
+    # not "exploded in Kabul" (a capital read as its government)
+    return (_country(target) is not None, people, event.confidence, -event.trigger.start)
 
 
 def _sentence_key(event: Event) -> tuple[object, ...]:
