@@ -82,12 +82,12 @@ def clean_names(raw: str) -> list[str]:
 
 def clean_name(raw: str) -> str | None:
     """"GURBANGULY_BERDYMUKHAMMEDOV_" -> "Gurbanguly Berdymukhammedov"; None for non-names. A name
-    of one word of five letters or fewer stays in capitals: an acronym ("NATO", "PKK")."""
+    of one word of four letters or fewer stays in capitals: an acronym ("NATO", "PKK")."""
     raw = raw.strip().rstrip("_").strip()
     if not raw or not NAME.match(raw.split()[0]):
         return None
     words = re.sub(r"[_\s]+", " ", raw).strip().split()
-    if len(words) == 1 and len(words[0]) <= 5 and words[0].isalpha():
+    if len(words) == 1 and len(words[0]) <= 4 and words[0].isalpha():
         return words[0]
     return " ".join(_title(word, first=i == 0) for i, word in enumerate(words)) or None
 

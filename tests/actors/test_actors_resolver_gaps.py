@@ -109,7 +109,7 @@ def test_actors_resolve_misspelling_leaves_real_names(resolve: Resolve, sentence
 
 
 def test_actors_resolve_misspelling_is_logged(resolve: Resolve, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.DEBUG, logger="detente.actors.resolver"):
+    with caplog.at_level(logging.DEBUG, logger="detente.actors.lookup"):
         resolve("Ethopia closed its border with Sudan.", "Ethopia", on=ON)
     assert any("Ethopia" in r.getMessage() for r in caplog.records)
 
