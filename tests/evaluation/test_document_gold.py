@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from detente.actors.tables import NON_ACTOR_SECTORS, PSEUDO_COUNTRIES, SECTORS
+from detente.evaluation.document_gold import read_articles as read_for_scoring
 from tests.test_no_leakage import shingles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -185,6 +186,13 @@ def test_document_gold_sets_share_no_text():
     test_text = set().union(*(shingles(article["text"]) for article in ARTICLES["test"]))
     shared = {a["doc_id"]: sorted(shingles(a["text"]) & test_text)[:1] for a in ARTICLES["dev"]}
     assert not {doc_id: hit for doc_id, hit in shared.items() if hit}
+
+
+@pytest.mark.parametrize("name", GOLD_SETS)
+def test_document_gold_set_is_read_by_the_scorer(name):
+    scored = read_for_scoring(GOLD_SETS[name].path)
+    assert [a.doc_id for a in scored] == [a["doc_id"] for a in ARTICLES[name]]
+    assert sum(len(a.events) for a in scored) == sum(len(a["events"]) for a in ARTICLES[name])
 
 
 @pytest.mark.parametrize("name", GOLD_SETS)
