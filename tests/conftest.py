@@ -43,10 +43,11 @@ def corpus_db() -> Iterator[duckdb.DuckDBPyConnection]:
 
 @pytest.fixture
 def corpus_file(tmp_path: Path) -> Path:
-    """The dedup corpus in a DuckDB file (not yet clustered), for CLI tests."""
+    """The dedup corpus in a DuckDB file, clustered as `detente ingest` leaves it, for CLI tests."""
     path = tmp_path / "corpus.duckdb"
     connection = duckdb.connect(str(path))
     load_corpus(connection)
+    update_clusters(connection)
     connection.close()
     return path
 
@@ -96,9 +97,10 @@ def status_db() -> Iterator[duckdb.DuckDBPyConnection]:
 
 @pytest.fixture
 def status_file(tmp_path: Path) -> Path:
-    """STATUS_ROWS in a DuckDB file (not yet clustered), for CLI tests."""
+    """STATUS_ROWS in a DuckDB file, clustered as `detente ingest` leaves it, for CLI tests."""
     path = tmp_path / "status.duckdb"
     connection = duckdb.connect(str(path))
     load_status_rows(connection)
+    update_clusters(connection)
     connection.close()
     return path

@@ -23,7 +23,7 @@ def rows_of(store: Store, doc_id: str) -> dict[str, int]:
 
 def test_store_round_trip_events(store: Store) -> None:
     coded = make_coded("a1", quotes=(make_quote("a1", 1),))
-    assert store.add(coded) is True
+    assert store.add(coded) == "stored"
     assert rows_of(store, "a1") == {"documents": 1, "sentences": 2, "actors": 2, "events": 2, "quotes": 1}
     records = query_events(store.connection)
     assert records == [event.to_dict() for event in coded.events]
@@ -59,16 +59,20 @@ def test_store_round_trip_quotes(store: Store) -> None:
 
 
 def test_store_ingest_twice_adds_nothing(store: Store) -> None:
-    assert store.add(make_coded("a1")) is True
+    assert store.add(make_coded("a1")) == "stored"
     before = store.counts()
-    assert store.add(make_coded("a1")) is False
+    assert store.add(make_coded("a1")) == "unchanged"
     assert store.counts() == before
 
 
-def test_store_same_text_other_id_not_stored(store: Store) -> None:
+@pytest.mark.issue(13)
+def test_store_same_text_other_id_is_an_alias(store: Store) -> None:
     store.add(make_coded("a1", "Same words."))
-    assert store.add(make_coded("b2", "Same words.")) is False
+    assert store.add(make_coded("b2", "Same words.")) == "aliased"
     assert store.counts()["documents"] == 1
+    row = store.connection.execute("SELECT alias_id, doc_id, title, url FROM document_aliases").fetchone()
+    assert row == ("b2", "a1", "Title b2", "https://example.org/b2")
+    assert store.add(make_coded("b2", "Same words.")) == "unchanged"
 
 
 def test_store_contains(store: Store) -> None:
@@ -84,7 +88,7 @@ def test_store_replaces_changed_document(store: Store, caplog: pytest.LogCapture
     other = rows_of(store, "b2")
     changed = make_coded("a1", "Second version.", events=(make_event("a1", 3, cameo="051"),))
     with caplog.at_level(logging.INFO, logger="detente.store"):
-        assert store.add(changed) is True
+        assert store.add(changed) == "replaced"
     assert "replacing" in caplog.text
     assert rows_of(store, "a1") == {"documents": 1, "sentences": 2, "actors": 2, "events": 1, "quotes": 0}
     assert rows_of(store, "b2") == other
@@ -103,7 +107,7 @@ def test_store_failure_leaves_nothing(store: Store) -> None:
     with pytest.raises(StoreError, match=r"\[D304\].*a1"):
         store.add(coded)
     assert rows_of(store, "a1") == {"documents": 0, "sentences": 0, "actors": 0, "events": 0, "quotes": 0}
-    assert store.add(make_coded("a1")) is True
+    assert store.add(make_coded("a1")) == "stored"
 
 
 def test_store_failed_replacement_keeps_old_rows(store: Store) -> None:
@@ -119,7 +123,7 @@ def test_store_failed_replacement_keeps_old_rows(store: Store) -> None:
 
 def test_store_drops_exact_repeated_events(store: Store) -> None:
     event = make_event("a1", 0)
-    assert store.add(make_coded("a1", events=(event, event))) is True
+    assert store.add(make_coded("a1", events=(event, event))) == "stored"
     assert rows_of(store, "a1")["events"] == 1
 
 
@@ -127,7 +131,7 @@ def test_store_drops_exact_repeated_events(store: Store) -> None:
 def test_store_document_without_events(store: Store, empty: str) -> None:
     quotes = () if empty in ("quotes", "both") else (make_quote("a1", 1),)
     events = () if empty in ("events", "both") else None
-    assert store.add(make_coded("a1", events=events, quotes=quotes)) is True
+    assert store.add(make_coded("a1", events=events, quotes=quotes)) == "stored"
     assert rows_of(store, "a1")["documents"] == 1
 
 

@@ -23,7 +23,7 @@ def test_store_file_persists(tmp_path: Path) -> None:
     with Store(path, read_only=True) as store:
         assert query_events(store.connection) == [event.to_dict() for event in coded.events]
     with Store(path) as store:
-        assert store.add(coded) is False
+        assert store.add(coded) == "unchanged"
 
 
 def test_store_records_schema_version(tmp_path: Path) -> None:
@@ -86,6 +86,6 @@ def test_store_error_locked(tmp_path: Path) -> None:
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         with pytest.raises(StoreError, match=r"\[D302\] .*busy.duckdb is locked by another process"):
-            Store(path)
+            Store(path, lock_timeout=0.3)
     finally:
         holder.communicate("")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -89,27 +89,52 @@ def limits_option() -> Callable[[F], F]:
                              "document_parts, sentences, quotes, events; see the README.")
 
 
+class Inputs:
+    """The documents under ``path``, read lazily; each rejection is echoed to stderr as it happens
+    (unless ``echo`` is off), and the counts are kept for the end of the run."""
+
+    def __init__(self, path: str, default_date: dt.date | None, columns: TableColumns | None = None,
+                 limits: Limits | None = None, *, echo: bool = True) -> None:
+        if path != "-" and not Path(path).exists() and not Path(path).is_symlink():
+            raise click.ClickException(f"[D100] {path}: no such file or directory")
+        self.path, self.default_date, self.columns = path, default_date, columns
+        self.limits, self.echo = limits or Limits(), echo
+        self.documents = self.undated = self.rejected = 0
+
+    def __iter__(self) -> Iterator[Document | Rejected]:
+        try:
+            for item in read_documents(self.path, default_date=self.default_date, columns=self.columns,
+                                       limits=self.limits):
+                if isinstance(item, Rejected):
+                    self.rejected += 1
+                    if self.echo:
+                        click.echo(f"skipped: {item.message()}", err=True)
+                else:
+                    self.documents += 1
+                    self.undated += item.date is None
+                yield item
+        except DetenteError as err:
+            raise click.ClickException(str(err)) from err
+
+    def warn_undated(self) -> None:
+        undated = undated_message(self.undated, self.documents, hint=UNDATED_HINT)
+        if undated:
+            click.echo(f"warning: {undated}", err=True)
+
+
 def read_inputs(path: str, default_date: dt.date | None, columns: TableColumns | None = None,
                 limits: Limits | None = None) -> tuple[list[Document], list[Rejected]]:
     """Read every document under `path`, echoing each rejection to stderr as it happens, and a
     warning when documents have no publication date."""
-    if path != "-" and not Path(path).exists() and not Path(path).is_symlink():
-        raise click.ClickException(f"[D100] {path}: no such file or directory")
+    inputs = Inputs(path, default_date, columns, limits)
     documents: list[Document] = []
     rejected: list[Rejected] = []
-    try:
-        for item in read_documents(path, default_date=default_date, columns=columns,
-                                   limits=limits or Limits()):
-            if isinstance(item, Rejected):
-                rejected.append(item)
-                click.echo(f"skipped: {item.message()}", err=True)
-            else:
-                documents.append(item)
-    except DetenteError as err:
-        raise click.ClickException(str(err)) from err
-    undated = undated_message(sum(d.date is None for d in documents), len(documents), hint=UNDATED_HINT)
-    if undated:
-        click.echo(f"warning: {undated}", err=True)
+    for item in inputs:
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        else:
+            documents.append(item)
+    inputs.warn_undated()
     return documents, rejected
 
 
@@ -120,5 +145,5 @@ def fail_if_nothing(documents: list[Document], rejected: list[Rejected]) -> None
         raise click.ClickException(f"nothing to process: {reason}")
 
 
-__all__ = ["date_option", "fail_if_nothing", "format_option", "limits_option", "model_option", "parse_date",
-           "read_inputs", "table_options"]
+__all__ = ["Inputs", "date_option", "fail_if_nothing", "format_option", "limits_option", "model_option",
+           "parse_date", "read_inputs", "table_options"]

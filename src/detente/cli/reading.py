@@ -6,17 +6,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 import duckdb
 
 from detente.cli.options import parse_date
-from detente.dedup import update_clusters
 from detente.errors import ConfigError, DetenteError
 from detente.filters import OPTIONAL_STATUSES, EventFilter, Omitted
-from detente.store import connect
+from detente.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -93,22 +91,34 @@ def output_format_option(choices: tuple[str, ...], default: str, *, legacy_alias
 
 @contextmanager
 def open_db(path: str) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open an existing database and bring its clusters up to date; errors as ClickExceptions."""
-    if not Path(path).is_file():
-        raise click.ClickException(f"[D306] database {path} does not exist (create it with `detente ingest`)")
+    """Open an existing database for reading only (it is never changed: ``detente ingest`` keeps
+    its clusters up to date); errors as ClickExceptions."""
     try:
-        con = connect(path)
+        store = Store(path, read_only=True)
     except DetenteError as err:
         raise click.ClickException(str(err)) from err
     try:
-        update_clusters(con)
-        yield con
+        _warn_unclustered(store.connection, path)
+        yield store.connection
     except ConfigError as err:
         raise click.UsageError(str(err)) from err
     except DetenteError as err:
         raise click.ClickException(str(err)) from err
     finally:
-        con.close()
+        store.close()
+
+
+def _warn_unclustered(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """A database whose last ingest was stopped before clustering says so (the next ingest fixes it)."""
+    tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if "cluster_members" not in tables:
+        missing = con.execute("SELECT count(*) FROM events").fetchone()
+    else:
+        missing = con.execute("SELECT count(*) FROM events e WHERE NOT EXISTS "
+                              "(SELECT 1 FROM cluster_members m WHERE m.event_id = e.event_id)").fetchone()
+    if missing and missing[0]:
+        click.echo(f"warning: {missing[0]} event(s) in {path} are not clustered yet (an ingest is running "
+                   "or was stopped); the next `detente ingest` into it clusters them", err=True)
 
 
 def report_omitted(left_out: Omitted, what: str = "events") -> None:

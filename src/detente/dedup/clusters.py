@@ -79,8 +79,21 @@ def cluster_id_for(event_id: str) -> str:
     return hashlib.sha1(f"cluster\x1f{event_id}".encode()).hexdigest()[:16]
 
 
+CLUSTER_TABLES = frozenset({"cluster_members", "clusters"})
+
+
 def ensure_cluster_tables(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(CLUSTER_DDL)
+    """Create the cluster tables when missing; runs nothing when they exist, so that readers on a
+    read-only connection may call it (a read-only database without them is a StoreError)."""
+    found = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if found >= CLUSTER_TABLES:
+        return
+    try:
+        con.execute(CLUSTER_DDL)
+    except duckdb.InvalidInputException as err:  # opened read-only
+        raise StoreError("the database has no event clusters yet (its first ingest was stopped "
+                         "before clustering); run `detente ingest` into it again to build them",
+                         code="D308") from err
 
 
 def _actor_key(

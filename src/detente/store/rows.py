@@ -19,6 +19,12 @@ def document_row(document: Document, ingested_at: dt.datetime) -> Row:
             document.url, document.language, document.path, document.text, ingested_at)
 
 
+def alias_row(document: Document, doc_id: str, ingested_at: dt.datetime) -> Row:
+    """A second report of stored document ``doc_id``: the same text under ``document.doc_id``."""
+    return (document.doc_id, doc_id, document.content_hash, document.title, document.date, document.source,
+            document.url, document.language, document.path, ingested_at)
+
+
 def sentence_row(doc_id: str, sentence: Sentence) -> Row:
     return (doc_id, sentence.index, sentence.text, sentence.start, sentence.end)
 
@@ -85,4 +91,4 @@ def table_rows(coded: CodedDocument, ingested_at: dt.datetime) -> dict[str, list
     }
 
 
-__all__ = ["Row", "table_rows", "to_json", "unique_events"]
+__all__ = ["Row", "alias_row", "table_rows", "to_json", "unique_events"]
