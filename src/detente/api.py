@@ -308,8 +308,9 @@ class Database:
 
     def add(self, results: Iterable[Result]) -> int:
         """Store coded documents (from ``coder.pipe`` or ``coder(...)``) and update the clusters;
-        returns how many were new (a text already stored is not stored again)."""
-        stored = sum(self._store.add(result.coded) for result in results)
+        returns how many were stored or replaced (a text already stored under another id is
+        stored as an alias of that document, an unchanged one not again)."""
+        stored = sum(self._store.add(result.coded) in ("stored", "replaced") for result in results)
         if stored:
             update_clusters(self._store.connection)
         return stored
