@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from detente.evaluation.documents import (
     names_country,
     place_right,
     score_documents,
+    scored,
 )
 from detente.evaluation.report import format_document_errors
 
@@ -105,6 +107,19 @@ def test_documents_matching_is_maximum_and_one_to_one():
 def test_documents_mutual_event_matches_either_way(mutual, source, target, expected):
     talks = GoldDocEvent("e", DEU_GOV, GoldActor("France", "FRA", "GOV"), "CONSULT", mutual=mutual)
     assert match_events([talks], [ours("CONSULT", source, target)]) == (((0, 0),) if expected else ())
+
+
+@pytest.mark.parametrize(("status", "negated", "plover", "expected"), [
+    ("current", False, "ASSAULT", True),
+    ("background", False, "ASSAULT", False),
+    ("current", True, "ASSAULT", False),
+    ("current", False, None, False),  # a CAMEO 01 statement: no PLOVER type, no event of the gold
+])
+def test_documents_scored_events(status: str, negated: bool, plover: str | None, expected: bool):
+    from tests.places.test_places_events import event
+
+    made = replace(event(None, None, "ASSAULT"), status=status, negated=negated, plover=plover)
+    assert scored(made) is expected
 
 
 @pytest.mark.parametrize(("gold_date", "precision", "our_date", "expected"), [

@@ -7,7 +7,7 @@ equal; a gold event with no target takes an output with no target or one without
 mutual gold event (talks, clashes: no direction) also matches with source and target swapped. UN
 and EU codes (UNO, EUR) match a gold IGO. Each event is matched at most once, and the matching is
 a maximum one (augmenting paths), so the order of events never costs a match. Only events reported
-by default are scored: status current, not negated.
+by default are scored (status current, not negated), and only those with a PLOVER type.
 
 - recall and precision are over political articles;
 - ``empty_share``: the share of political articles with no scored event;
@@ -107,8 +107,9 @@ def output_event(event: Event) -> OutputEvent:
 
 
 def scored(event: Event) -> bool:
-    """The events reported by default: current and not negated."""
-    return event.status == "current" and not event.negated
+    """The events reported by default (current and not negated) that have a PLOVER type: CAMEO 01
+    statements have none, and the gold lists plain statements as no events."""
+    return event.status == "current" and not event.negated and event.plover is not None
 
 
 def _country(code: str | None) -> str | None:

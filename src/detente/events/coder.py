@@ -60,6 +60,7 @@ from detente.events.constructions import (
     implied_agent,
     in_construction,
     occurrence_verb,
+    unknown_attackers,
     weapon_pattern,
 )
 from detente.events.frames import (
@@ -356,7 +357,7 @@ class EventCoder:
             # place), or to be told as happening ("shells landed near the airport")
         pairs = _reciprocal_pairs(sources) if self._reciprocal_act(frame, targets, state) else []
         events = [self._make_event(match, frame, sent, index, state, source, target)
-                  for source, target in pairs or _pairs(sources or [None], targets)]
+                  for source, target in pairs or _pairs(sources or [unknown_attackers(table)], targets)]
         return [e for e in events if (e.target is not None or e.plover not in recipient_required())
                 and not private_event(e.cameo_root, (e.source, e.target))]
 

@@ -123,6 +123,12 @@ def implied_agent(cameo: str, frame: Frame, table: Constructions) -> Actor | Non
     return Actor(text=table.implied_agent_words[sector], sector=sector, kind="implied")
 
 
+def unknown_attackers(table: Constructions) -> Actor:
+    """The perpetrator of an attack the text does not name ("three were shot dead", "a bomb killed
+    five"): sector UNK, with the country the place gives it later."""
+    return Actor(text=table.implied_agent_words["UNK"], sector="UNK", kind="implied")
+
+
 def civilians(heads: list[Token | None], cameo: str, table: Constructions) -> list[Actor]:
     """The actors of a protest, coercion or violence named only by a plain human noun or a bare
     number ("three people were shot", "dozens were detained", "thousands marched"): civilians
@@ -142,4 +148,4 @@ def civilians(heads: list[Token | None], cameo: str, table: Constructions) -> li
 
 
 __all__ = ["agentless", "civilians", "extend_nominal_frame", "implied_agent", "in_construction", "light_verb",
-           "occurrence_verb", "weapon_pattern"]
+           "occurrence_verb", "unknown_attackers", "weapon_pattern"]
