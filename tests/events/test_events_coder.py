@@ -205,7 +205,9 @@ def test_events_coder_old_events_are_background() -> None:
 
 def test_events_coder_unattributed_attack_keeps_its_victims() -> None:
     event = find(code("A roadside bomb killed three Afghan soldiers near Kandahar."), "killed")
-    assert event.source is None and event.target is not None and event.target.country == "AFG"
+    assert event.target is not None and event.target.country == "AFG"
+    # the unknown attackers take the country of the place
+    assert event.source is not None and (event.source.sector, event.source.country) == ("UNK", "AFG")
 
 
 @pytest.mark.parametrize(

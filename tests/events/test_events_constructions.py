@@ -32,14 +32,14 @@ def sector_of(event: Event, side: str) -> str | None:
     ("Dozens of protesters were detained on Friday.", "17", "NGACOP", "NGACVL"),
     ("The opposition leader was arrested on Friday.", "17", "NGACOP", "NGAOPP"),
     ("The prisoners were freed on Friday.", "08", "NGAGOV", "NGACRM"),
-    # victims named only as people or by a number are civilians; the attacker stays unknown
-    ("Three people were shot dead on Friday.", "19", None, "NGACVL"),
-    ("A bomb went off near a market on Friday, killing five people.", "18", None, "NGACVL"),
+    # victims named only as people or by a number are civilians; the attacker stays unknown (UNK)
+    ("Three people were shot dead on Friday.", "19", "NGAUNK", "NGACVL"),
+    ("A bomb went off near a market on Friday, killing five people.", "18", "NGAUNK", "NGACVL"),
     # event nouns and weapons as subjects of occurrence verbs
     ("Protests erupted in the capital on Friday.", "14", "NGACVL", "NGA"),
     ("A rally took place outside parliament on Friday.", "14", "NGACVL", "NGA"),
     ("Fighting broke out between rival militias on Friday.", "19", "NGAUAF", "NGA"),
-    ("Shells landed near the airport on Friday.", "19", None, "NGA"),
+    ("Shells landed near the airport on Friday.", "19", "NGAUNK", "NGA"),
     # event nouns as objects of light verbs
     ("Thousands joined the march on Friday.", "14", "NGACVL", "NGA"),
     ("Soldiers carried out raids in the north on Friday.", "17", "NGAMIL", "NGA"),

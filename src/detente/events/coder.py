@@ -247,7 +247,8 @@ class EventCoder:
         made = self._events_for(Match(pattern, CLASSIFIER_CODER, 1.0), frame, sent, index, state) or []
         # A source known by its sector alone ("police", "gunmen") is an actor: its country comes
         # later, from the place, the dateline or the document (detente.actors.country_context).
-        return [event for event in made if event.source and (event.source.country or event.source.sector)]
+        return [event for event in made if event.source and event.source.kind != "implied"
+                and (event.source.country or event.source.sector)]  # an actor the text names
 
     def _agreement_needed(self, event: Event, sent: Span) -> float:
         """How much the classifier must agree with an event's type for it to stand: a verb coded
@@ -357,9 +358,11 @@ class EventCoder:
             # place), or to be told as happening ("shells landed near the airport")
         pairs = _reciprocal_pairs(sources) if self._reciprocal_act(frame, targets, state) else []
         events = [self._make_event(match, frame, sent, index, state, source, target)
-                  for source, target in pairs or _pairs(sources or [unknown_attackers(table)], targets)]
-        return [e for e in events if (e.target is not None or e.plover not in recipient_required())
+                  for source, target in pairs or _pairs(sources or [None], targets)]
+        kept = [e for e in events if (e.target is not None or e.plover not in recipient_required())
                 and not private_event(e.cameo_root, (e.source, e.target))]
+        # an attack by no one named was done by unknown attackers, who take the country of the place
+        return [replace(e, source=unknown_attackers(table)) if e.source is None else e for e in kept]
 
     def _reciprocal_act(self, frame: Frame, targets: list[Actor], state: DocState) -> bool:
         """A reciprocal act with no recipient named ("A and B met", "restored ties"), or whose only
