@@ -121,3 +121,14 @@ def test_places_dateline_fallback(nlp_md: Language, resolver: PlaceResolver, tex
                                   name: str, country: str) -> None:
     location = _locate(nlp_md, resolver, text, trigger)
     assert location is not None and (location.name, location.country) == (name, country)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Saturday, March 2, 2019\n\nDrones hit oil plants in Saudi Arabia on Saturday.\n\n"
+     "Amnesty International called for an inquiry.", "called"),
+    ("Saturday, March 2, 2019\n\nDrones hit oil plants in Saudi Arabia on Saturday.\n\n"
+     "Pompeo blamed the rebels, saying \"the attacks came from Yemen.\"", "blamed"),
+])
+def test_places_first_sentence_place_is_the_lead_only(nlp_md: Language, resolver: PlaceResolver, text: str,
+                                                     trigger: str) -> None:
+    assert _locate(nlp_md, resolver, text, trigger) is None

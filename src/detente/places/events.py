@@ -14,12 +14,12 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from detente.actors.country_context import dominant_country, give_countries, has_political_actor
 from detente.actors.tables import PSEUDO_COUNTRIES
 from detente.models import Actor, CountrySource, Document, Event, Location
-from detente.places.resolver import PlaceMention, PlaceResolver
+from detente.places.resolver import PlaceMention, PlaceResolver, in_lead
 
 # With no explicit recipient, a protest, a crackdown or an attack is aimed at the state or people
 # of the place where it happens (PLOVER codes such events with that country as target).
@@ -28,7 +28,7 @@ DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 
 
 def locate_events(doc: Doc, document: Document, events: list[Event]) -> list[Event]:
-    """Give each event the place of its clause, sentence or dateline."""
+    """Give each event the place of its clause, sentence or (for current news) dateline."""
     places = PlaceResolver.default()
     mentions = places.places_in(doc, document)
     index = _MentionIndex(mentions)
@@ -46,13 +46,22 @@ def locate_events(doc: Doc, document: Document, events: list[Event]) -> list[Eve
         within = index.within(trigger.sent.start_char, trigger.sent.end_char)
         nearby = [m for m in within if not m.is_dateline] + index.datelines
         candidates = [m for m in nearby if not _names_actor(m.start, m.end, event)]
-        location = places.locate_event(doc, trigger.sent, trigger[0], candidates)
+        location = places.locate_event(doc, trigger.sent, trigger[0], candidates, lead_only=False)
         event = _actors_as_places(event, index)
         from_dateline = _from_dateline(location, within, index.datelines)
         event = give_countries(replace(event, location=location), from_dateline=from_dateline,
                                dominant=dominant, sentence_states=own_states)
-        located.append(_place_actors(event, "dateline" if from_dateline else "sentence_place"))
+        event = _place_actors(event, "dateline" if from_dateline else "sentence_place")
+        if from_dateline and not _dateline_applies(event, trigger.sent, index.datelines):
+            event = replace(event, location=None)  # its actors' country, but not where it happened
+        located.append(event)
     return [event for event in located if has_political_actor(event)]
+
+
+def _dateline_applies(event: Event, sent: Span, datelines: list[PlaceMention]) -> bool:
+    """The dateline is where current news happened: not an old or unreal event, and a dated
+    article's first-sentence place only for its first paragraph."""
+    return event.status == "current" and all(in_lead(m, sent) for m in datelines)
 
 
 class _MentionIndex:

@@ -41,7 +41,9 @@ class PlaceMention:
     """A place name in the document (offsets in the document text) and what it resolved to.
 
     ``is_actor``: a country or capital standing for its government ("Moscow denied"), not a place.
-    ``is_dateline``: the article's dateline, the fallback location for every event.
+    ``is_dateline``: the article's dateline, the fallback location for the events that name no
+    place. ``lead_end``: for a place taken from a dateless article's first sentence, where its
+    first paragraph ends: it is the place of that paragraph's main event only.
     """
 
     text: str
@@ -50,6 +52,7 @@ class PlaceMention:
     location: Location
     is_actor: bool = False
     is_dateline: bool = False
+    lead_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -89,8 +92,10 @@ class PlaceResolver:
         return sorted(mentions, key=lambda m: (m.start, m.is_dateline))
 
     def locate_event(self, doc: Doc, sent: Span, trigger: Token | None,
-                     mentions: Sequence[PlaceMention]) -> Location | None:
-        """The event's place: its own clause first, then its sentence, then the dateline, else None."""
+                     mentions: Sequence[PlaceMention], *, lead_only: bool = True) -> Location | None:
+        """The event's place: its own clause first, then its sentence (outside quotations), then the
+        dateline, else None. A first-sentence place stands in for a dateline only in the first
+        paragraph (with ``lead_only``)."""
         places = [m for m in mentions if not m.is_actor and not m.is_dateline]
         in_sent = [m for m in places if sent.start_char <= m.start and m.end <= sent.end_char]
         if trigger is not None:
@@ -98,9 +103,11 @@ class PlaceResolver:
             own = [m for m in in_sent if any(m.start <= idx < m.end for idx in clause)]
             if own:
                 return _most_specific(own, trigger).location
-        if in_sent:
-            return _most_specific(in_sent, trigger).location
-        datelines = [m for m in mentions if m.is_dateline]
+        unquoted = [m for m in in_sent if not _quoted(doc.text, sent.start_char, m.start)]
+        if unquoted:
+            return _most_specific(unquoted, trigger).location
+        datelines = [m for m in mentions
+                     if m.is_dateline and (not lead_only or in_lead(m, sent))]
         return datelines[0].location if datelines else None
 
     def resolve_name(self, text: str, *, context: Iterable[str] = ()) -> Location | None:
@@ -253,12 +260,27 @@ def _most_specific(mentions: list[PlaceMention], trigger: Token | None) -> Place
 
 
 def _first_sentence_place(doc: Doc, mentions: list[PlaceMention], offset: int) -> list[PlaceMention]:
-    """Wikinews-style articles: a date paragraph, then the first sentence names the place."""
+    """Wikinews-style articles: a date paragraph, then the first sentence names the place of the
+    main event, which its first paragraph tells."""
     first = next((sent for sent in doc.sents if sent.end_char > offset and sent.text.strip()), None)
     if first is None:
         return []
     places = [m for m in mentions if not m.is_actor and first.start_char <= m.start < first.end_char]
-    return [replace(_most_specific(places, None), is_dateline=True)] if places else []
+    paragraph_end = doc.text.find("\n\n", max(first.start_char, offset))
+    lead_end = len(doc.text) if paragraph_end < 0 else paragraph_end
+    return [replace(_most_specific(places, None), is_dateline=True, lead_end=lead_end)] if places else []
 
 
-__all__ = ["PlaceMention", "PlaceResolver"]
+def in_lead(mention: PlaceMention, sent: Span) -> bool:
+    """A dateline covers every sentence; a first-sentence place only its first paragraph."""
+    return mention.lead_end is None or sent.start_char < mention.lead_end
+
+
+def _quoted(text: str, start: int, offset: int) -> bool:
+    """The offset lies inside quotation marks opened in its sentence (from ``start``): "no evidence
+    the attacks came from Yemen" is what someone said, not where the event happened."""
+    before = text[start:offset]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+__all__ = ["PlaceMention", "PlaceResolver", "in_lead"]
