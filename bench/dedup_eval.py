@@ -1,13 +1,16 @@
-"""De-duplication on the dedup corpus through the real pipeline.
+"""De-duplication on the dedup corpus through the real pipeline: event clusters and stories.
 
-    .venv/bin/python bench/dedup_eval.py [--model md|sm]
+    .venv/bin/python bench/dedup_eval.py [--corpus political|local] [--model md|sm]
 
-Codes tests/data/dedup_corpus/articles.jsonl with detente.pipeline.code_documents, stores the result
-in an in-memory Store, clusters it with detente.dedup.update_clusters, and scores the clusters
-against expected_clusters.json. A pipeline event is matched to a hand coding of the same article
-with the same PLOVER type (else CAMEO root) and source/target countries; unmatched events are
-counted and left out of the scores (they have no gold cluster). Prints pairwise and B-cubed
-precision/recall/F1, and how many reports collapse into how many clusters.
+Codes the corpus articles (tests/data/dedup_corpus: ``articles.jsonl``, or ``local_articles.jsonl``
+for the local crime and protest stories) with detente.pipeline.code_documents, stores the result in
+an in-memory Store, clusters it with detente.dedup.update_clusters, and scores the clusters
+against the gold (``expected_clusters.json`` / ``local_expected_clusters.json``). A pipeline event
+is matched to a hand coding of the same article with the same PLOVER type (else CAMEO root) and
+source/target countries; unmatched events are counted and left out of the scores (they have no
+gold cluster). Prints pairwise and B-cubed precision/recall/F1, how many reports collapse into how
+many clusters, and for the local corpus the same scores of the stories over documents
+(``expected_stories.json``; a document the store did not keep is left out).
 """
 
 from __future__ import annotations
@@ -19,12 +22,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from detente.dedup import bcubed_scores, pairwise_scores, update_clusters
+from detente.dedup import Scores, bcubed_scores, pairwise_scores, update_clusters
 from detente.models import Document, Event
 from detente.pipeline import code_documents
 from detente.store import Store
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "dedup_corpus"
+PARTS = {"political": "", "local": "local_"}
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -32,21 +36,22 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def documents() -> list[Document]:
+def documents(part: str = "") -> list[Document]:
     return [
         Document(
             doc_id=a["id"],
             text=a["text"],
+            title=a.get("title"),
             date=dt.date.fromisoformat(a["date"]),
             source=a.get("source"),
             url=a.get("url"),
         )
-        for a in read_jsonl(CORPUS / "articles.jsonl")
+        for a in read_jsonl(CORPUS / f"{part}articles.jsonl")
     ]
 
 
-def gold_labels() -> dict[str, str]:
-    data = json.loads((CORPUS / "expected_clusters.json").read_text(encoding="utf-8"))
+def gold_labels(name: str) -> dict[str, str]:
+    data = json.loads((CORPUS / name).read_text(encoding="utf-8"))
     return {key: c["label"] for c in data["clusters"] for key in c["members"]}
 
 
@@ -79,26 +84,39 @@ def match_events(events: list[Event], codings: list[dict[str, Any]]) -> dict[str
     return matched
 
 
+def print_scores(label: str, gold: dict[str, str], predicted: dict[str, str]) -> None:
+    scores: tuple[tuple[str, Scores], ...] = (
+        ("pairwise", pairwise_scores(gold, predicted)),
+        ("b-cubed", bcubed_scores(gold, predicted)),
+    )
+    for name, found in scores:
+        print(f"{label} {name:9} P={found.precision:.3f} R={found.recall:.3f} F1={found.f1:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default="political", choices=sorted(PARTS))
     parser.add_argument("--model", default="md", choices=["md", "sm"])
     args = parser.parse_args()
+    part = PARTS[args.corpus]
     started = time.perf_counter()
-    coded = list(code_documents(documents(), model=args.model))
-    events = [e for c in coded for e in c.events]
+    coded = list(code_documents(documents(part), model=args.model))
     with Store() as store:
         for item in coded:
             store.add(item)
         con = store.connection
         update_clusters(con)
         clusters = dict(con.execute("SELECT event_id, cluster_id FROM cluster_members").fetchall())
-    matched = match_events(events, read_jsonl(CORPUS / "codings.jsonl"))
-    gold_all = gold_labels()
+        stories = dict(con.execute("SELECT doc_id, story_id FROM story_members").fetchall())
+    events = [e for c in coded for e in c.events if e.event_id in clusters]
+    matched = match_events(events, read_jsonl(CORPUS / f"{part}codings.jsonl"))
+    gold_all = gold_labels(f"{part}expected_clusters.json")
     gold = {key: gold_all[key] for key in matched.values()}
     predicted = {key: clusters[event_id] for event_id, key in matched.items()}
     print(
-        f"{len(events)} pipeline events from {len(coded)} articles in {time.perf_counter() - started:.1f}s; "
-        f"{len(set(clusters.values()))} clusters"
+        f"{len(events)} pipeline events from {len(stories)} stored articles in "
+        f"{time.perf_counter() - started:.1f}s; {len(set(clusters.values()))} clusters, "
+        f"{len(set(stories.values()))} stories"
     )
     print(
         f"{len(matched)} events matched to {len(gold_all)} hand codings; "
@@ -108,11 +126,10 @@ def main() -> None:
         f"matched reports {len(predicted)} -> predicted clusters {len(set(predicted.values()))} "
         f"(gold clusters over them: {len(set(gold.values()))})"
     )
-    for name, scores in (
-        ("pairwise", pairwise_scores(gold, predicted)),
-        ("b-cubed", bcubed_scores(gold, predicted)),
-    ):
-        print(f"{name:9} P={scores.precision:.3f} R={scores.recall:.3f} F1={scores.f1:.3f}")
+    print_scores("events", gold, predicted)
+    if part:
+        gold_stories = {d: label for d, label in gold_labels("expected_stories.json").items() if d in stories}
+        print_scores("stories", gold_stories, {d: stories[d] for d in gold_stories})
 
 
 if __name__ == "__main__":

@@ -24,3 +24,12 @@ def corpus() -> Iterator[tuple[duckdb.DuckDBPyConnection, dict[str, str]]]:
     keys = load_corpus(connection)
     yield connection, keys
     connection.close()
+
+
+@pytest.fixture
+def local_corpus() -> Iterator[tuple[duckdb.DuckDBPyConnection, dict[str, str]]]:
+    """The local crime and protest corpus in an in-memory store: (connection, coding key -> event_id)."""
+    connection = duckdb.connect(":memory:")
+    keys = load_corpus(connection, part="local_")
+    yield connection, keys
+    connection.close()

@@ -102,10 +102,18 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def load_corpus(con: duckdb.DuckDBPyConnection, *, order: list[int] | None = None) -> dict[str, str]:
-    """Fill the store with the dedup corpus; returns coding key -> event_id."""
+def load_corpus(
+    con: duckdb.DuckDBPyConnection, *, order: list[int] | None = None, part: str = ""
+) -> dict[str, str]:
+    """Fill the store with the dedup corpus (``part`` "" for the political articles, "local_" for
+    the local ones); returns coding key -> event_id. Exact copies of a stored text are left out,
+    as the store leaves them out."""
     create_store(con)
-    for article in read_jsonl(CORPUS / "articles.jsonl"):
+    hashes: set[str] = set()
+    for article in read_jsonl(CORPUS / f"{part}articles.jsonl"):
+        if article["text"] in hashes:
+            continue
+        hashes.add(article["text"])
         add_document(
             con,
             article["id"],
@@ -113,17 +121,25 @@ def load_corpus(con: duckdb.DuckDBPyConnection, *, order: list[int] | None = Non
             source=article.get("source"),
             url=article.get("url"),
             text=article["text"],
+            title=article.get("title"),
         )
-    codings = read_jsonl(CORPUS / "codings.jsonl")
+    stored = {row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall()}
+    codings = [row for row in read_jsonl(CORPUS / f"{part}codings.jsonl") if row["doc_id"] in stored]
     if order is not None:
         codings = [codings[i] for i in order]
     return {row["key"]: add_event(con, row) for row in codings}
 
 
-def expected_clusters() -> dict[str, str]:
+def expected_clusters(part: str = "") -> dict[str, str]:
     """Coding key -> gold cluster label."""
-    data = json.loads((CORPUS / "expected_clusters.json").read_text(encoding="utf-8"))
+    data = json.loads((CORPUS / f"{part}expected_clusters.json").read_text(encoding="utf-8"))
     return {key: cluster["label"] for cluster in data["clusters"] for key in cluster["members"]}
+
+
+def expected_stories() -> dict[str, str]:
+    """Local article id -> gold story label."""
+    data = json.loads((CORPUS / "expected_stories.json").read_text(encoding="utf-8"))
+    return {doc_id: cluster["label"] for cluster in data["clusters"] for doc_id in cluster["members"]}
 
 
 def day(text: str) -> dt.date:

@@ -1,77 +1,91 @@
-"""Incremental clustering of stored event reports into real-world events.
+"""Incremental, crash-safe clustering of stored documents into stories and of event reports into
+real-world events.
 
-Reads the store's ``events`` and ``documents`` tables and maintains two tables of its own:
-``cluster_members(event_id PK, cluster_id)`` and ``clusters(cluster_id PK, ...)``.
+``update_clusters`` first repairs what a removed or changed document (or a crash of an older
+detente) left behind, then clusters the documents not yet in a story, then the events not yet in
+an event cluster. Each step and each batch runs in its own transaction (``dedup.tables``), so a
+run killed at any moment leaves the clusters of the last finished batch and the next run goes on
+from there, with the same result as a run that was never interrupted: the work is taken in a
+fixed order and only what is committed counts as done.
 
-Rules (see docs in the package ``__init__``): events not yet in ``cluster_members`` are taken in a
-fixed order (date, then event_id, undated last). Each joins the best-scoring existing cluster
-whose every member it can merge with (``similarity.can_merge``) when the best member score reaches
-``threshold``; otherwise it founds a new cluster whose id is a hash of its own event_id. Negated
-events only ever cluster with negated events.
+Events (rules in ``dedup.similarity``): events not yet in ``cluster_members`` are taken by (date,
+event_id), undated last. Each joins the best-scoring existing cluster whose every member it can
+merge with (``similarity.can_merge``); a member of the same story needs no minimum score (the
+story says it is the same report), one of another story a score of at least ``threshold``.
+Otherwise it founds a cluster whose id is a hash of its own event_id.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
 from detente.dedup.similarity import (
+    ActorKey,
+    Place,
     Report,
     can_merge,
     char_shingles,
     match_score,
     period_end,
+    same_story,
     word_shingles,
 )
+from detente.dedup.stories import StorySettings, cluster_stories, prune_stories, refresh_stories
+from detente.dedup.tables import ensure_cluster_tables, outlet_sql, transaction
 from detente.errors import StoreError
 
 log = logging.getLogger(__name__)
 
 DEFAULT_WINDOW_DAYS = 3
 DEFAULT_THRESHOLD = 0.35
-
-CLUSTER_DDL = """
-CREATE TABLE IF NOT EXISTS cluster_members (event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR NOT NULL);
-CREATE TABLE IF NOT EXISTS clusters (
-    cluster_id VARCHAR PRIMARY KEY, founder_event_id VARCHAR, representative_event_id VARCHAR,
-    date DATE, negated BOOLEAN, num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER,
-    first_seen TIMESTAMP, last_seen TIMESTAMP, first_added TIMESTAMP,
-    source_country VARCHAR, source_sector VARCHAR, source_code VARCHAR,
-    target_country VARCHAR, target_sector VARCHAR, target_code VARCHAR,
-    cameo VARCHAR, cameo_root VARCHAR, plover VARCHAR, quad_class INTEGER, goldstein DOUBLE
-);
-"""
-
-# Outlet: documents.source, else the URL host (without "www."), else the doc_id.
-OUTLET_SQL = """coalesce(nullif(trim(d.source), ''),
-    nullif(regexp_replace(lower(regexp_extract(d.url, '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#]+)', 1)),
-                          '^www\\.', ''), ''),
-    e.doc_id)"""
+MONTH = dt.timedelta(days=31)  # a stored month-precise date starts up to a month before the day it stands for
 
 REPORT_SQL = """
 SELECT e.event_id, e.doc_id, coalesce(e.date, d.date) AS date, coalesce(e.negated, false),
        e.source_country, e.source_sector, e.source_name, e.source_text,
        e.target_country, e.target_sector, e.target_name, e.target_text,
        e.cameo, e.cameo_root, e.plover, e.sentence, e.trigger_text, m.cluster_id,
-       CASE WHEN e.date IS NULL THEN 'day' ELSE e.date_precision END
+       CASE WHEN e.date IS NULL THEN 'day' ELSE e.date_precision END, d.date, s.story_id,
+       CAST(e.location AS VARCHAR)
 FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id
 LEFT JOIN cluster_members m ON m.event_id = e.event_id
+LEFT JOIN story_members s ON s.doc_id = e.doc_id
+"""
+NEW_SQL = (
+    REPORT_SQL
+    + """ WHERE m.event_id IS NULL
+ORDER BY coalesce(e.date, d.date) NULLS LAST, e.event_id LIMIT ?"""
+)
+MEMBER_SQL = f"""
+SELECT m.cluster_id, e.event_id, e.doc_id, coalesce(e.date, d.date) AS date, coalesce(e.negated, false),
+       e.confidence, coalesce(CAST(d.date AS TIMESTAMP), d.ingested_at) AS seen, d.ingested_at,
+       {outlet_sql("d", "e.doc_id")} AS outlet,
+       e.source_country, e.source_sector, e.source_code, e.target_country, e.target_sector,
+       e.target_code, e.cameo, e.cameo_root, e.plover, e.quad_class, e.goldstein
+FROM cluster_members m JOIN events e ON e.event_id = m.event_id
+LEFT JOIN documents d ON d.doc_id = e.doc_id
+WHERE m.cluster_id IN (SELECT unnest(?::VARCHAR[]))
 """
 
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    """How close two reports must be: date window in days and the minimum match score."""
+    """How close two event reports must be (date window in days, minimum match score across
+    stories), how documents are grouped into stories, and how many items a transaction takes."""
 
     window_days: int = DEFAULT_WINDOW_DAYS
     threshold: float = DEFAULT_THRESHOLD
+    batch_size: int = 2000
+    stories: StorySettings = field(default_factory=StorySettings)
 
 
 def cluster_id_for(event_id: str) -> str:
@@ -79,30 +93,22 @@ def cluster_id_for(event_id: str) -> str:
     return hashlib.sha1(f"cluster\x1f{event_id}".encode()).hexdigest()[:16]
 
 
-CLUSTER_TABLES = frozenset({"cluster_members", "clusters"})
-
-
-def ensure_cluster_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the cluster tables when missing; runs nothing when they exist, so that readers on a
-    read-only connection may call it (a read-only database without them is a StoreError)."""
-    found = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    if found >= CLUSTER_TABLES:
-        return
-    try:
-        con.execute(CLUSTER_DDL)
-    except duckdb.InvalidInputException as err:  # opened read-only
-        raise StoreError("the database has no event clusters yet (its first ingest was stopped "
-                         "before clustering); run `detente ingest` into it again to build them",
-                         code="D308") from err
-
-
 def _actor_key(
     country: str | None, sector: str | None, name: str | None, text: str | None
-) -> tuple[str | None, str | None, str | None] | None:
+) -> ActorKey | None:
     if not (country or sector or name or text):
         return None
     label = (name or text or "").strip().lower() or None
-    return (country or None, sector or None, label)
+    return ActorKey(country or None, sector or None, label, bool(name and name.strip()))
+
+
+def _place(location: str | None) -> Place | None:
+    data = json.loads(location) if location else None
+    if not isinstance(data, dict) or data.get("geonames_id") is None:
+        return None
+    return Place(
+        data["geonames_id"], data.get("precision") or "city", data.get("country"), data.get("admin1")
+    )
 
 
 def _report_from_row(row: tuple[Any, ...]) -> Report:
@@ -120,40 +126,50 @@ def _report_from_row(row: tuple[Any, ...]) -> Report:
         words=word_shingles(wording),
         chars=char_shingles(wording),
         last=period_end(row[2], row[18]),
+        published=row[19],
+        story=row[20],
+        place=_place(row[21]),
     )
-
-
-def _fetch_new(con: duckdb.DuckDBPyConnection) -> list[Report]:
-    rows = con.execute(REPORT_SQL + " WHERE m.event_id IS NULL").fetchall()
-    reports = [_report_from_row(row) for row in rows]
-    return sorted(reports, key=lambda r: (r.date is None, r.date or dt.date.min, r.event_id))
 
 
 def _fetch_existing(
     con: duckdb.DuckDBPyConnection, new: list[Report], window_days: int
 ) -> dict[str, list[Report]]:
+    """The clusters a batch can join: those with a member dated within reach of the batch (and
+    the undated ones when the batch has undated reports)."""
     dated = [r for r in new if r.date is not None]
-    where = "m.cluster_id IS NOT NULL AND (coalesce(e.date, d.date) IS NULL"
-    params: list[Any] = []
+    clauses, params = [], []
     if dated:
-        where += " OR coalesce(e.date, d.date) BETWEEN ? AND ?"
         pad = dt.timedelta(days=window_days)
-        month = dt.timedelta(days=31)  # a stored month-precise date starts up to a month earlier
-        params = [min(r.date for r in dated) - pad - month, max(r.last or r.date for r in dated) + pad]
-    rows = con.execute(REPORT_SQL + f" WHERE {where})", params).fetchall()
+        clauses.append("coalesce(e.date, d.date) BETWEEN ? AND ?")
+        params = [min(r.date for r in dated) - pad - MONTH, max(r.last or r.date for r in dated) + pad]
+    if len(dated) < len(new):
+        clauses.append("coalesce(e.date, d.date) IS NULL")
+    rows = con.execute(
+        REPORT_SQL + f" WHERE m.cluster_id IS NOT NULL AND ({' OR '.join(clauses)})", params
+    ).fetchall()
     clusters: dict[str, list[Report]] = {}
     for row in sorted(rows, key=lambda r: r[0]):
         clusters.setdefault(row[17], []).append(_report_from_row(row))
     return clusters
 
 
+def _cluster_score(report: Report, members: list[Report], settings: ClusterSettings) -> float | None:
+    """The best member score, or None when the report cannot join these members."""
+    window = settings.window_days
+    if not all(can_merge(report, m, window_days=window) for m in members):
+        return None
+    best = max(match_score(report, m, window_days=window) for m in members)
+    if best >= settings.threshold or any(same_story(report, m) for m in members):
+        return best
+    return None
+
+
 def _best_cluster(report: Report, clusters: dict[str, list[Report]], settings: ClusterSettings) -> str | None:
     best: tuple[float, str] | None = None
     for cluster_id, members in clusters.items():
-        if not all(can_merge(report, m, window_days=settings.window_days) for m in members):
-            continue
-        score = max(match_score(report, m, window_days=settings.window_days) for m in members)
-        if score >= settings.threshold and (best is None or (-score, cluster_id) < (-best[0], best[1])):
+        score = _cluster_score(report, members, settings)
+        if score is not None and (best is None or (-score, cluster_id) < (-best[0], best[1])):
             best = (score, cluster_id)
     return best[1] if best else None
 
@@ -172,23 +188,54 @@ def assign_reports(
     return assigned
 
 
+def cluster_events(con: duckdb.DuckDBPyConnection, settings: ClusterSettings) -> int:
+    """Cluster one batch of new events (the caller holds the transaction); return its size."""
+    new = [_report_from_row(row) for row in con.execute(NEW_SQL, [settings.batch_size]).fetchall()]
+    if not new:
+        return 0
+    assigned = assign_reports(new, _fetch_existing(con, new, settings.window_days), settings)
+    _write_members(con, assigned)
+    refresh_clusters(con, sorted(set(assigned.values())))
+    return len(assigned)
+
+
 def update_clusters(con: duckdb.DuckDBPyConnection, *, settings: ClusterSettings | None = None) -> int:
-    """Cluster every event not yet in ``cluster_members``; return how many events were assigned."""
+    """Bring stories and event clusters up to date; return how many events were newly clustered."""
     settings = settings or ClusterSettings()
     try:
         ensure_cluster_tables(con)
-        stale = _prune_members(con)
-        new = _fetch_new(con)
-        assigned: dict[str, str] = {}
-        if new:
-            assigned = assign_reports(new, _fetch_existing(con, new, settings.window_days), settings)
-            _write_members(con, assigned)
-        if assigned or stale:
-            refresh_clusters(con, sorted(set(assigned.values()) | set(stale)))
+        with transaction(con):
+            repair(con)
+        while True:
+            with transaction(con):
+                if not cluster_stories(con, settings.stories):
+                    break
+        clustered = 0
+        while True:
+            with transaction(con):
+                batch = cluster_events(con, settings)
+            if not batch:
+                break
+            clustered += batch
     except duckdb.Error as err:
-        raise StoreError(f"cannot update event clusters: {err}", code="D310") from err
-    log.info("clustered %d new event reports into %d clusters", len(assigned), len(set(assigned.values())))
-    return len(assigned)
+        raise StoreError(f"cannot update clusters: {err}", code="D310") from err
+    log.info("clustered %d new event reports", clustered)
+    return clustered
+
+
+def repair(con: duckdb.DuckDBPyConnection) -> None:
+    """Remove what removed or changed documents left, and rebuild the rows a crash left missing."""
+    refresh_stories(con, prune_stories(con) + _ids(con, "story_members", "stories", "story_id"))
+    refresh_clusters(con, _prune_members(con) + _ids(con, "cluster_members", "clusters", "cluster_id"))
+
+
+def _ids(con: duckdb.DuckDBPyConnection, members: str, rows: str, key: str) -> list[str]:
+    """Ids that have members but no row, or a row but no members."""
+    sql = (
+        f"(SELECT {key} FROM {members} EXCEPT SELECT {key} FROM {rows}) "
+        f"UNION (SELECT {key} FROM {rows} EXCEPT SELECT {key} FROM {members})"
+    )
+    return sorted(r[0] for r in con.execute(sql).fetchall())
 
 
 def _prune_members(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -211,18 +258,6 @@ def _write_members(con: duckdb.DuckDBPyConnection, assigned: dict[str, str]) -> 
     con.register("_new_members", table)
     con.execute("INSERT INTO cluster_members SELECT event_id, cluster_id FROM _new_members")
     con.unregister("_new_members")
-
-
-MEMBER_SQL = f"""
-SELECT m.cluster_id, e.event_id, e.doc_id, coalesce(e.date, d.date) AS date, coalesce(e.negated, false),
-       e.confidence, coalesce(CAST(d.date AS TIMESTAMP), d.ingested_at) AS seen, d.ingested_at,
-       {OUTLET_SQL} AS outlet,
-       e.source_country, e.source_sector, e.source_code, e.target_country, e.target_sector,
-       e.target_code, e.cameo, e.cameo_root, e.plover, e.quad_class, e.goldstein
-FROM cluster_members m JOIN events e ON e.event_id = m.event_id
-LEFT JOIN documents d ON d.doc_id = e.doc_id
-WHERE m.cluster_id IN (SELECT unnest(?::VARCHAR[]))
-"""
 
 
 def _cluster_row(cluster_id: str, rows: list[tuple[Any, ...]]) -> tuple[Any, ...]:
@@ -250,6 +285,8 @@ def _cluster_row(cluster_id: str, rows: list[tuple[Any, ...]]) -> tuple[Any, ...
 
 def refresh_clusters(con: duckdb.DuckDBPyConnection, cluster_ids: list[str]) -> None:
     """Recompute the ``clusters`` rows of the given clusters from their members."""
+    if not cluster_ids:
+        return
     by_cluster: dict[str, list[tuple[Any, ...]]] = {}
     for row in con.execute(MEMBER_SQL, [cluster_ids]).fetchall():
         by_cluster.setdefault(row[0], []).append(row)
@@ -261,13 +298,14 @@ def refresh_clusters(con: duckdb.DuckDBPyConnection, cluster_ids: list[str]) -> 
 
 
 __all__ = [
-    "CLUSTER_DDL",
     "DEFAULT_THRESHOLD",
     "DEFAULT_WINDOW_DAYS",
     "ClusterSettings",
     "assign_reports",
+    "cluster_events",
     "cluster_id_for",
     "ensure_cluster_tables",
     "refresh_clusters",
+    "repair",
     "update_clusters",
 ]

@@ -9,15 +9,17 @@ from typing import Any
 
 import duckdb
 
-from detente.dedup.clusters import OUTLET_SQL, ensure_cluster_tables
+from detente.dedup.tables import ensure_cluster_tables, outlet_sql
 from detente.store.sql import date_bounds
 
 CLUSTERS_SQL = f"""
 WITH members AS (
     SELECT m.cluster_id, list(m.event_id ORDER BY m.event_id) AS event_ids,
            list(DISTINCT e.doc_id ORDER BY e.doc_id) AS doc_ids,
-           bool_or(e.sentence_index = 0) AS in_lead
-    FROM cluster_members m JOIN events e ON e.event_id = m.event_id GROUP BY m.cluster_id
+           bool_or(e.sentence_index = 0) AS in_lead,
+           list(DISTINCT s.story_id ORDER BY s.story_id) FILTER (WHERE s.story_id IS NOT NULL) AS story_ids
+    FROM cluster_members m JOIN events e ON e.event_id = m.event_id
+    LEFT JOIN story_members s ON s.doc_id = e.doc_id GROUP BY m.cluster_id
 )
 SELECT c.cluster_id, mb.event_ids, mb.doc_ids, c.num_mentions, c.num_articles, c.num_sources,
        c.first_seen, c.last_seen, c.first_added, c.date, c.negated,
@@ -25,8 +27,8 @@ SELECT c.cluster_id, mb.event_ids, mb.doc_ids, c.num_mentions, c.num_articles, c
        e.target_text, e.target_name, e.target_country, e.target_sector, e.target_code,
        e.cameo, e.cameo_root, e.cameo_name, e.plover, e.plover_mode, e.quad_class, e.goldstein,
        CAST(e.location AS VARCHAR), e.representative, e.sentence, e.trigger_text, e.confidence,
-       e.coder, d.url, {OUTLET_SQL} AS outlet, d.title, d.language, mb.in_lead,
-       e.status, e.modality, e.doc_id, e.sentence_index, d.date AS published
+       e.coder, d.url, {outlet_sql("d", "e.doc_id")} AS outlet, d.title, d.language, mb.in_lead,
+       e.status, e.modality, e.doc_id, e.sentence_index, d.date AS published, mb.story_ids
 FROM clusters c JOIN members mb ON mb.cluster_id = c.cluster_id
 JOIN (SELECT *, event_id AS representative FROM events) e ON e.event_id = c.representative_event_id
 LEFT JOIN documents d ON d.doc_id = e.doc_id
@@ -74,6 +76,7 @@ class ClusterRecord:
     doc_id: str | None = None
     sentence_index: int | None = None
     published: dt.date | None = None
+    story_ids: tuple[str, ...] = ()  # the stories of the documents that report it
 
     def to_dict(self) -> dict[str, Any]:
         """The `detente clusters` record."""
@@ -95,6 +98,7 @@ class ClusterRecord:
             "status": self.status,
             "modality": self.modality,
             "confidence": self.confidence,
+            "story_ids": list(self.story_ids),
         }
 
 
@@ -150,6 +154,7 @@ def cluster_record(row: tuple[Any, ...]) -> ClusterRecord:
         doc_id=row[41],
         sentence_index=row[42],
         published=row[43],
+        story_ids=tuple(row[44] or ()),
     )
 
 
@@ -164,4 +169,73 @@ def load_clusters(
     return [cluster_record(row) for row in con.execute(sql, params).fetchall()]
 
 
-__all__ = ["CLUSTERS_SQL", "ClusterRecord", "cluster_record", "load_clusters"]
+STORIES_SQL = f"""
+WITH docs AS (
+    SELECT m.story_id, list(m.doc_id ORDER BY m.day, m.doc_id) AS doc_ids,
+           list(DISTINCT {outlet_sql()} ORDER BY {outlet_sql()}) AS outlets
+    FROM story_members m JOIN documents d ON d.doc_id = m.doc_id GROUP BY m.story_id
+), events AS (
+    SELECT s.story_id, list(DISTINCT c.cluster_id ORDER BY c.cluster_id) AS cluster_ids,
+           count(*) AS num_events
+    FROM story_members s JOIN events e ON e.doc_id = s.doc_id
+    JOIN cluster_members c ON c.event_id = e.event_id GROUP BY s.story_id
+)
+SELECT s.story_id, s.title, s.first_date, s.last_date, s.num_documents, s.num_sources, s.first_added,
+       s.last_added, s.founder_doc_id, d.doc_ids, d.outlets, coalesce(ev.cluster_ids, []),
+       coalesce(ev.num_events, 0)
+FROM stories s JOIN docs d ON d.story_id = s.story_id LEFT JOIN events ev ON ev.story_id = s.story_id
+"""
+
+
+@dataclass(frozen=True)
+class StoryRecord:
+    """One story: the documents that report it, their outlets, and the event clusters in them."""
+
+    story_id: str
+    title: str | None
+    first_date: dt.date | None
+    last_date: dt.date | None
+    num_documents: int
+    num_sources: int
+    first_added: dt.datetime | None
+    last_added: dt.datetime | None
+    founder_doc_id: str
+    doc_ids: tuple[str, ...]
+    outlets: tuple[str, ...]
+    cluster_ids: tuple[str, ...]
+    num_events: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `detente stories` record."""
+        return {
+            "story_id": self.story_id,
+            "title": self.title,
+            "first_date": _iso(self.first_date),
+            "last_date": _iso(self.last_date),
+            "num_documents": self.num_documents,
+            "num_sources": self.num_sources,
+            "num_events": self.num_events,
+            "doc_ids": list(self.doc_ids),
+            "outlets": list(self.outlets),
+            "cluster_ids": list(self.cluster_ids),
+        }
+
+
+def load_stories(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    min_documents: int = 1,
+) -> list[StoryRecord]:
+    """Stories that overlap [since, until] and have at least ``min_documents`` documents."""
+    ensure_cluster_tables(con)
+    where, params = date_bounds("s.last_date", since, None)
+    upper, upper_params = date_bounds("s.first_date", None, until)
+    where += [*upper, "s.num_documents >= ?"]
+    sql = STORIES_SQL + " WHERE " + " AND ".join(where) + " ORDER BY s.first_date, s.story_id"
+    rows = con.execute(sql, [*params, *upper_params, min_documents]).fetchall()
+    return [StoryRecord(*row[:9], tuple(row[9]), tuple(row[10]), tuple(row[11]), row[12]) for row in rows]
+
+
+__all__ = ["CLUSTERS_SQL", "ClusterRecord", "StoryRecord", "cluster_record", "load_clusters", "load_stories"]

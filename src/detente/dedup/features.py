@@ -1,0 +1,268 @@
+"""What story clustering reads from a stored document: words, names, numbers and places.
+
+Reads a document's title and text (and the places of its coded events, when it has any). The
+result is a list of string features for the TF-IDF vector plus the places and ages that can rule a
+pair of documents out:
+
+- words: scikit-learn's word analyser (lower case, English stop words dropped, no digits), without
+  the names of weekdays and months: when things happened is the date window's to judge;
+- ``name:`` multi-word capitalised names ("Darnell Pruitt", "Salem Avenue"), which are rarer than
+  their words;
+- ``age:`` and ``num:`` numbers: ages ("24-year-old", "aged 18 and 20", "Pruitt, 24,"), counts and
+  amounts ("12 people", "$35 million"); years are left out;
+Places are kept apart from the tokens (a place's name is already among the words): the gazetteer
+ids of the places named where a place is expected (the dateline, after a locative preposition
+"in Dayton", "of Trotwood", before a qualifier "Portland, Oregon" or "police"/"'s") and of
+countries, regions and big cities anywhere, plus the places of the document's events. They serve
+as blocking keys and to tell two cities apart. The spaCy-based place resolver runs during coding
+only; this scan needs no parse, so documents without events get places too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
+
+from detente.dedup.similarity import Place
+from detente.places import PlaceResolver
+from detente.places.gazetteer import Candidate
+
+WORD_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"  # words of two letters or more, no digits
+CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(]\s*|[—–-]\s+|\n\s*)$")
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)\s*(?:,[^—–\n]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]+\s")
+LOCATIVE = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "outside",
+        "from",
+        "across",
+        "around",
+        "through",
+        "into",
+        "of",
+        "toward",
+        "towards",
+        "throughout",
+        "inside",
+        "between",
+    ]
+)
+PLACE_FOLLOWERS = re.compile(
+    r"^(?:['’]s\b|\s+police\b|-based\b|\s*,\s*(?P<qualifier>[A-Z][\w.]*(?:\s[A-Z]\w*)?))"
+)
+BIG_CITY = 1_000_000  # a city this large is a place wherever its name appears
+AGE_PATTERNS = (
+    re.compile(r"\b(\d{1,3})-year-old"),
+    re.compile(r"\baged (\d{1,3})(?:,? (?:and|or) (\d{1,3}))?"),
+    re.compile(
+        r"[^\W\d_]\w*,\s(\d{1,3})(?:\s(?:and|or)\s(\d{1,3}))?[,.;]"
+    ),  # "Pruitt, 24," "The suspects, 18 and 20,"
+)
+NUMBER = re.compile(r"(?<![\w.,])[$£€]?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s(million|billion))?(?![\w-])")
+NUMBER_WORDS = {
+    word: index
+    for index, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+    if index > 1
+}
+COUNTED = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\s+[a-z]+", re.IGNORECASE)
+YEARS = range(1900, 2101)
+CALENDAR_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+MAX_AGE = 110
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """The stored parts of a document that story clustering reads."""
+
+    doc_id: str
+    day: dt.date | None
+    title: str | None
+    text: str
+    event_places: tuple[Place, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentFeatures:
+    doc_id: str
+    day: dt.date | None
+    tokens: tuple[str, ...]  # words, names and numbers, repeated as often as they occur
+    places: frozenset[Place]  # every place named (country, region or city)
+    ages: frozenset[int]
+
+
+@cache
+def _word_analyzer() -> object:
+    return HashingVectorizer(stop_words="english", token_pattern=WORD_PATTERN).build_analyzer()
+
+
+def words(text: str) -> list[str]:
+    analyse = _word_analyzer()
+    return [word for word in analyse(text) if word not in CALENDAR_WORDS]  # type: ignore[operator]
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    return SENTENCE_START.search(text[max(0, start - 3) : start]) is not None or start == 0
+
+
+def names(text: str) -> list[str]:
+    """Multi-word capitalised names, lower-cased, without a leading stop word ("The Kremlin")."""
+    found = []
+    for match in CAPITALISED.finditer(text):
+        parts = match.group().split()
+        while parts and parts[0].lower() in ENGLISH_STOP_WORDS:
+            parts = parts[1:]
+        if len(parts) >= 2 and not any(part.isupper() and len(part) > 1 for part in parts):
+            found.append(" ".join(parts).lower())
+    return found
+
+
+def ages(text: str) -> set[int]:
+    found: set[int] = set()
+    for pattern in AGE_PATTERNS:
+        for match in pattern.finditer(text):
+            found.update(int(group) for group in match.groups() if group and 0 < int(group) <= MAX_AGE)
+    return found
+
+
+def numbers(text: str) -> list[str]:
+    """Counts and amounts as ``num:`` features ("12", "250000", "35 million"); years left out."""
+    found = []
+    for match in NUMBER.finditer(text):
+        value = match.group(1).replace(",", "")
+        if match.group(2) is None and value.isdigit() and int(value) in YEARS:
+            continue
+        found.append(f"num:{value}" + (f" {match.group(2)}" if match.group(2) else ""))
+    found.extend(f"num:{NUMBER_WORDS[m.group(1).lower()]}" for m in COUNTED.finditer(text))
+    return found
+
+
+def _qualified(text: str, start: int, end: int) -> tuple[bool, str | None]:
+    """Whether the name at text[start:end] stands where a place is expected, and its qualifier."""
+    before = text[max(0, start - 12) : start].split()
+    follow = PLACE_FOLLOWERS.match(text[end : end + 40])
+    qualifier = follow.group("qualifier") if follow else None
+    return bool(before and before[-1].lower() in LOCATIVE) or follow is not None, qualifier
+
+
+def _is_landmark(candidates: list[Candidate]) -> bool:
+    """A country, a region or a big city: a place wherever it is named."""
+    return any(
+        c.exact and (c.entry.precision != "city" or c.entry.population >= BIG_CITY) for c in candidates
+    )
+
+
+def place_names(text: str, resolver: PlaceResolver) -> list[str]:
+    """Names in the text that stand for places (see the module docstring)."""
+    gazetteer = resolver.gazetteer
+    found = []
+    dateline = DATELINE.match(text)
+    if dateline and gazetteer.lookup(dateline.group(1).strip()):
+        found.append(dateline.group(1).strip())
+    for match in CAPITALISED.finditer(text, dateline.end() if dateline else 0):
+        name = match.group()
+        candidates = [c for c in gazetteer.lookup(name) if c.exact]
+        if not candidates:
+            continue
+        placed, qualifier = _qualified(text, match.start(), match.start() + len(name))
+        if _is_landmark(candidates) or placed or (qualifier and gazetteer.lookup(qualifier)):
+            found.append(name)
+    return found
+
+
+def places(text: str, resolver: PlaceResolver) -> list[Place]:
+    """The places named in the text, each resolved with the others as context."""
+    found = place_names(text, resolver)
+    resolved = []
+    for name in found:
+        location = resolver.resolve_name(name, context=[other for other in found if other != name])
+        if location is not None:
+            resolved.append(
+                Place(location.geonames_id, location.precision, location.country, location.admin1)
+            )
+    return resolved
+
+
+def place_token(place: Place) -> str:
+    return f"place:{place.geonames_id}"
+
+
+def document_features(document: DocumentText, resolver: PlaceResolver) -> DocumentFeatures:
+    """Every feature of one document (title and text together)."""
+    text = f"{document.title}.\n{document.text}" if document.title else document.text
+    found = places(document.text, resolver) + list(document.event_places)
+    found_ages = ages(text)
+    tokens = [
+        *words(text),
+        *(f"name:{name}" for name in names(text)),
+        *(f"age:{age}" for age in sorted(found_ages)),
+        *numbers(text),
+    ]
+    return DocumentFeatures(
+        document.doc_id, document.day, tuple(tokens), frozenset(found), frozenset(found_ages)
+    )
+
+
+def features_of(documents: Iterable[DocumentText]) -> list[DocumentFeatures]:
+    resolver = PlaceResolver.default()
+    return [document_features(document, resolver) for document in documents]
+
+
+__all__ = [
+    "DocumentFeatures",
+    "DocumentText",
+    "ages",
+    "document_features",
+    "features_of",
+    "names",
+    "numbers",
+    "place_names",
+    "place_token",
+    "places",
+    "words",
+]

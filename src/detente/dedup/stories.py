@@ -1,0 +1,364 @@
+"""Story clusters: documents that report the same story, whether or not any event was coded.
+
+Reads ``documents`` (title, text, date) and the places of ``events``; writes ``story_members``,
+``stories`` and ``story_terms`` (see ``dedup.tables``).
+
+Documents not yet in ``story_members`` are taken in a fixed order (publication date, then doc_id;
+a document without a date counts from the day it was ingested), ``batch_size`` at a time, each
+batch in one transaction. A document joins the story of its best-scoring earlier document when
+that score reaches ``threshold``; otherwise it founds a story whose id hashes its doc_id. The
+score of a pair is the cosine of their TF-IDF vectors (``dedup.vectors``: words, multi-word names,
+ages and counts of ``dedup.features``), less ``age_penalty`` when both give ages and none
+is shared; a pair is never scored when
+
+- their days are more than ``window_days`` apart, or
+- both name cities or regions and none of one's is compatible with one of the other's ("the
+  same day in another city").
+
+Candidates come from blocking, so that adding a document costs the same however large the store:
+only stored documents within the date window are read (a range scan on ``day``), and of those only
+the ones sharing a blocking key (one of the ``keys`` heaviest features, or a place) are scored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from detente.dedup.features import DocumentText, features_of, place_token
+from detente.dedup.similarity import Place, places_compatible
+from detente.dedup.tables import outlet_sql
+from detente.dedup.vectors import DocumentFrequencies, Vector, feature_index, term_counts
+
+log = logging.getLogger(__name__)
+
+DAY_SQL = "coalesce(d.date, CAST(d.ingested_at AS DATE))"
+PENDING_SQL = f"""
+SELECT d.doc_id, {DAY_SQL} AS day, d.title, d.text, d.content_hash FROM documents d
+WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.doc_id = d.doc_id)
+ORDER BY day, d.doc_id LIMIT ?
+"""
+EVENT_PLACES_SQL = """
+SELECT doc_id, CAST(location AS VARCHAR) FROM events
+WHERE location IS NOT NULL AND doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, event_id
+"""
+WINDOW_SQL = """
+SELECT doc_id, story_id, day, features, weights, keys, places, ages FROM story_members
+WHERE day BETWEEN ? AND ? ORDER BY day, doc_id
+"""
+STALE_SQL = """
+SELECT m.doc_id, m.story_id, m.features FROM story_members m LEFT JOIN documents d ON d.doc_id = m.doc_id
+WHERE d.doc_id IS NULL OR d.content_hash <> m.content_hash
+"""
+STORY_DOCS_SQL = f"""
+SELECT m.story_id, m.doc_id, m.day, d.title, d.text, {outlet_sql()} AS outlet, d.ingested_at
+FROM story_members m JOIN documents d ON d.doc_id = m.doc_id
+WHERE m.story_id IN (SELECT unnest(?::VARCHAR[]))
+"""
+PLACE_TYPE = pa.struct(
+    [
+        ("geonames_id", pa.int32()),
+        ("precision", pa.string()),
+        ("country", pa.string()),
+        ("admin1", pa.string()),
+    ]
+)
+TITLE_CHARS = 120
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    """How close two documents must be to report one story.
+
+    ``threshold``: a cosine of 0.2 over TF-IDF vectors is about what two short reports of one
+    incident share when each tells it in its own words (a place, a street, a victim's age, a few
+    rare words); two reports of different incidents of the same kind in one city share the
+    city's and the crime's words only, whose weights are low because many documents have them.
+    ``age_penalty``: ages are the surest sign of two different incidents ("a 24-year-old man
+    shot" and "a 27-year-old man shot"), but a follow-up may give only the suspect's age.
+    """
+
+    window_days: int = 3
+    threshold: float = 0.2
+    age_penalty: float = 0.15
+    keys: int = 12
+    batch_size: int = 500
+
+
+@dataclass
+class _Member:
+    doc_id: str
+    story_id: str
+    day: dt.date
+    vector: Vector
+    keys: np.ndarray
+    places: frozenset[Place]
+    ages: frozenset[int]
+
+
+@dataclass
+class _Window:
+    """The stored documents a batch can join, with an inverted index of their blocking keys."""
+
+    members: list[_Member] = field(default_factory=list)
+    index: dict[int, list[int]] = field(default_factory=dict)
+
+    def add(self, member: _Member) -> None:
+        position = len(self.members)
+        self.members.append(member)
+        for key in member.keys.tolist():
+            self.index.setdefault(key, []).append(position)
+
+    def candidates(self, keys: np.ndarray, day: dt.date, window_days: int) -> list[_Member]:
+        positions = sorted({p for key in keys.tolist() for p in self.index.get(key, ())})
+        found = (self.members[p] for p in positions)
+        return [m for m in found if abs((m.day - day).days) <= window_days]
+
+
+def story_id_for(doc_id: str) -> str:
+    """Stable story id: a hash of the founding doc_id."""
+    return hashlib.sha1(f"story\x1f{doc_id}".encode()).hexdigest()[:16]
+
+
+def places_conflict(left: frozenset[Place], right: frozenset[Place]) -> bool:
+    """Both name cities or regions, and no place of one is compatible with a place of the other."""
+    if not left or not right:
+        return False
+    return not any(places_compatible(a, b) for a in left for b in right)
+
+
+def pair_score(new: _Member, old: _Member, settings: StorySettings) -> float | None:
+    """The similarity of two documents, or None when they cannot report one story."""
+    if places_conflict(new.places, old.places):
+        return None
+    score = new.vector.dot(old.vector)
+    if new.ages and old.ages and not new.ages & old.ages:
+        score -= settings.age_penalty
+    return score
+
+
+def _best(new: _Member, window: _Window, settings: StorySettings) -> tuple[str, float] | None:
+    best: tuple[float, str] | None = None
+    for old in window.candidates(new.keys, new.day, settings.window_days):
+        score = pair_score(new, old, settings)
+        if (
+            score is not None
+            and score >= settings.threshold
+            and (best is None or (-score, old.story_id) < (-best[0], best[1]))
+        ):
+            best = (score, old.story_id)
+    return (best[1], best[0]) if best else None
+
+
+def _place(data: dict[str, Any]) -> Place:
+    return Place(
+        data.get("geonames_id"), data.get("precision") or "city", data.get("country"), data.get("admin1")
+    )
+
+
+def _event_places(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, list[Place]]:
+    found: dict[str, list[Place]] = {}
+    for doc_id, location in con.execute(EVENT_PLACES_SQL, [doc_ids]).fetchall():
+        data = json.loads(location)
+        if isinstance(data, dict) and data.get("geonames_id") is not None:
+            found.setdefault(doc_id, []).append(_place(data))
+    return found
+
+
+def _load_window(con: duckdb.DuckDBPyConnection, first: dt.date, last: dt.date, window_days: int) -> _Window:
+    pad = dt.timedelta(days=window_days)
+    window = _Window()
+    for doc_id, story_id, day, features, weights, keys, places, ages in con.execute(
+        WINDOW_SQL, [first - pad, last + pad]
+    ).fetchall():
+        vector = Vector(np.array(features, dtype=np.int64), np.array(weights, dtype=np.float64))
+        window.add(
+            _Member(
+                doc_id,
+                story_id,
+                day,
+                vector,
+                np.array(keys, dtype=np.int64),
+                frozenset(_place(p) for p in places),
+                frozenset(ages),
+            )
+        )
+    return window
+
+
+def _frequencies(con: duckdb.DuckDBPyConnection, indices: Iterable[int]) -> DocumentFrequencies:
+    wanted = sorted(set(indices))
+    known = dict(
+        con.execute(
+            "SELECT feature, df FROM story_terms WHERE feature IN (SELECT unnest(?::INTEGER[]))", [wanted]
+        ).fetchall()
+    )
+    row = con.execute("SELECT count(*) FROM story_members").fetchone()
+    return DocumentFrequencies(known, int(row[0]) if row else 0)
+
+
+def _keys(vector: Vector, places: frozenset[Place], count: int) -> np.ndarray:
+    """The heaviest features and the cities and regions: what candidates must share."""
+    keys = [feature_index(place_token(p)) for p in places]
+    return np.unique(np.concatenate([vector.top(count), np.array(keys, dtype=np.int64)]))
+
+
+@dataclass(frozen=True)
+class _Assigned:
+    member: _Member
+    content_hash: str
+    score: float | None
+
+
+def _assign_batch(
+    con: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]], settings: StorySettings
+) -> list[_Assigned]:
+    doc_ids = [row[0] for row in rows]
+    places = _event_places(con, doc_ids)
+    texts = [DocumentText(r[0], r[1], r[2], r[3] or "", tuple(places.get(r[0], ()))) for r in rows]
+    features = features_of(texts)
+    counts = term_counts([f.tokens for f in features])
+    frequencies = _frequencies(con, (i for indices, _ in counts for i in indices.tolist()))
+    window = _load_window(con, rows[0][1], rows[-1][1], settings.window_days)
+    assigned = []
+    for row, feature, (indices, tf) in zip(rows, features, counts, strict=True):
+        vector = frequencies.add(indices, tf)
+        local = frozenset(p for p in feature.places if p.precision != "country")
+        member = _Member(row[0], "", row[1], vector, _keys(vector, local, settings.keys), local, feature.ages)
+        best = _best(member, window, settings)
+        member.story_id = best[0] if best else story_id_for(row[0])
+        window.add(member)
+        assigned.append(_Assigned(member, row[4], best[1] if best else None))
+    _write_terms(con, frequencies.added)
+    return assigned
+
+
+def _write_terms(con: duckdb.DuckDBPyConnection, added: dict[int, int]) -> None:
+    if not added:
+        return
+    table = pa.table(
+        {"feature": pa.array(list(added), pa.int32()), "df": pa.array(list(added.values()), pa.int32())}
+    )
+    con.register("_story_terms", table)
+    con.execute(
+        "INSERT INTO story_terms SELECT feature, df FROM _story_terms "
+        "ON CONFLICT (feature) DO UPDATE SET df = story_terms.df + excluded.df"
+    )
+    con.unregister("_story_terms")
+
+
+def _write_members(con: duckdb.DuckDBPyConnection, assigned: list[_Assigned]) -> None:
+    members = [a.member for a in assigned]
+    table = pa.table(
+        {
+            "doc_id": [m.doc_id for m in members],
+            "story_id": [m.story_id for m in members],
+            "content_hash": [a.content_hash for a in assigned],
+            "day": pa.array([m.day for m in members], pa.date32()),
+            "features": pa.array([m.vector.indices.tolist() for m in members], pa.list_(pa.int32())),
+            "weights": pa.array([m.vector.weights.tolist() for m in members], pa.list_(pa.float64())),
+            "keys": pa.array([m.keys.tolist() for m in members], pa.list_(pa.int32())),
+            "places": pa.array(
+                [[asdict(p) for p in sorted(m.places, key=_place_order)] for m in members],
+                pa.list_(PLACE_TYPE),
+            ),
+            "ages": pa.array([sorted(m.ages) for m in members], pa.list_(pa.int32())),
+            "score": pa.array([a.score for a in assigned], pa.float64()),
+        }
+    )
+    con.register("_story_members", table)
+    con.execute("INSERT INTO story_members SELECT * FROM _story_members")
+    con.unregister("_story_members")
+
+
+def _place_order(place: Place) -> tuple[int, str]:
+    return (place.geonames_id or 0, place.precision)
+
+
+def prune_stories(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Drop the members whose document is gone or whose text changed (they are clustered again);
+    return the stories they leave."""
+    stale = con.execute(STALE_SQL).fetchall()
+    if not stale:
+        return []
+    removed: dict[int, int] = {}
+    for _, _, features in stale:
+        for index in features:
+            removed[index] = removed.get(index, 0) - 1
+    _write_terms(con, removed)
+    con.execute("DELETE FROM story_terms WHERE df <= 0")
+    con.execute(
+        "DELETE FROM story_members WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [[r[0] for r in stale]]
+    )
+    log.info("%d documents left their stories (removed or changed)", len(stale))
+    return sorted({r[1] for r in stale})
+
+
+def _title(title: str | None, text: str | None) -> str | None:
+    if title and title.strip():
+        return title.strip()
+    first = " ".join((text or "").split())[:TITLE_CHARS]
+    return first or None
+
+
+def refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: list[str]) -> None:
+    """Recompute the ``stories`` rows of the given stories from their members."""
+    if not story_ids:
+        return
+    by_story: dict[str, list[tuple[Any, ...]]] = {}
+    for row in con.execute(STORY_DOCS_SQL, [story_ids]).fetchall():
+        by_story.setdefault(row[0], []).append(row)
+    con.execute("DELETE FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [story_ids])
+    values = [_story_row(story_id, rows) for story_id, rows in sorted(by_story.items())]
+    if values:
+        con.executemany(f"INSERT INTO stories VALUES ({', '.join('?' * len(values[0]))})", values)
+
+
+def _story_row(story_id: str, rows: list[tuple[Any, ...]]) -> tuple[Any, ...]:
+    founder = min(rows, key=lambda r: (story_id_for(r[1]) != story_id, r[2], r[1]))
+    added = [r[6] for r in rows if r[6] is not None]
+    return (
+        story_id,
+        founder[1],
+        _title(founder[3], founder[4]),
+        min(r[2] for r in rows),
+        max(r[2] for r in rows),
+        len(rows),
+        len({r[5] for r in rows}),
+        min(added, default=None),
+        max(added, default=None),
+    )
+
+
+def cluster_stories(con: duckdb.DuckDBPyConnection, settings: StorySettings) -> list[str]:
+    """Cluster one batch of new documents (the caller holds the transaction); return the stories
+    it changed, empty when no document was waiting."""
+    rows = con.execute(PENDING_SQL, [settings.batch_size]).fetchall()
+    if not rows:
+        return []
+    assigned = _assign_batch(con, rows, settings)
+    _write_members(con, assigned)
+    changed = sorted({a.member.story_id for a in assigned})
+    refresh_stories(con, changed)
+    log.info("%d documents joined %d stories", len(assigned), len(changed))
+    return changed
+
+
+__all__ = [
+    "StorySettings",
+    "cluster_stories",
+    "pair_score",
+    "places_conflict",
+    "prune_stories",
+    "refresh_stories",
+    "story_id_for",
+]

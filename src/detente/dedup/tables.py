@@ -1,0 +1,89 @@
+"""The tables de-duplication keeps beside the store's own, and the transaction every step runs in.
+
+Event clusters:
+    cluster_members(event_id PK, cluster_id)         which real-world event each report belongs to
+    clusters(cluster_id PK, ...)                     one row per event, its counts and representative
+Story clusters:
+    story_members(doc_id PK, story_id, ...)          which story each document belongs to, with the
+                                                     features it was compared on (its TF-IDF vector,
+                                                     blocking keys, places and ages) and its score
+    stories(story_id PK, ...)                        one row per story, its counts and title
+    story_terms(feature PK, df)                      document frequencies of the hashed features
+
+All are created here (``CREATE ... IF NOT EXISTS``: a store written before them gains them on
+first use) and only ever changed inside ``transaction``: a run killed at any moment leaves either
+the clusters before a step or those after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import duckdb
+
+from detente.errors import StoreError
+
+DEDUP_DDL = """
+CREATE TABLE IF NOT EXISTS cluster_members (event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS clusters (
+    cluster_id VARCHAR PRIMARY KEY, founder_event_id VARCHAR, representative_event_id VARCHAR,
+    date DATE, negated BOOLEAN, num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER,
+    first_seen TIMESTAMP, last_seen TIMESTAMP, first_added TIMESTAMP,
+    source_country VARCHAR, source_sector VARCHAR, source_code VARCHAR,
+    target_country VARCHAR, target_sector VARCHAR, target_code VARCHAR,
+    cameo VARCHAR, cameo_root VARCHAR, plover VARCHAR, quad_class INTEGER, goldstein DOUBLE
+);
+CREATE TABLE IF NOT EXISTS story_members (
+    doc_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL, content_hash VARCHAR NOT NULL, day DATE NOT NULL,
+    features INTEGER[] NOT NULL, weights DOUBLE[] NOT NULL, keys INTEGER[] NOT NULL,
+    places STRUCT(geonames_id INTEGER, precision VARCHAR, country VARCHAR, admin1 VARCHAR)[] NOT NULL,
+    ages INTEGER[] NOT NULL, score DOUBLE
+);
+CREATE TABLE IF NOT EXISTS stories (
+    story_id VARCHAR PRIMARY KEY, founder_doc_id VARCHAR NOT NULL, title VARCHAR,
+    first_date DATE, last_date DATE, num_documents INTEGER, num_sources INTEGER,
+    first_added TIMESTAMP, last_added TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS story_terms (feature INTEGER PRIMARY KEY, df INTEGER NOT NULL);
+"""
+
+DEDUP_TABLES = ("cluster_members", "clusters", "story_members", "stories", "story_terms")
+
+
+def outlet_sql(doc: str = "d", fallback: str = "d.doc_id") -> str:
+    """SQL for a document's outlet: its source, else its URL host (without "www."), else ``fallback``
+    (its id)."""
+    return f"""coalesce(nullif(trim({doc}.source), ''),
+    nullif(regexp_replace(lower(regexp_extract({doc}.url, '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#]+)', 1)),
+                          '^www\\.', ''), ''),
+    {fallback})"""
+
+
+def ensure_cluster_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the de-duplication tables when missing; runs nothing when they exist, so that readers
+    on a read-only connection may call it (a read-only database without them is a StoreError)."""
+    found = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if found >= set(DEDUP_TABLES):
+        return
+    try:
+        con.execute(DEDUP_DDL)
+    except duckdb.InvalidInputException as err:  # opened read-only
+        raise StoreError("the database has no event or story clusters yet (its first ingest was stopped "
+                         "before clustering, or it was written by a detente without stories); run "
+                         "`detente ingest` into it again to build them", code="D308") from err
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Run the block in one transaction: committed when it ends, rolled back when it raises."""
+    con.begin()
+    try:
+        yield
+    except BaseException:
+        con.rollback()
+        raise
+    con.commit()
+
+
+__all__ = ["DEDUP_DDL", "DEDUP_TABLES", "ensure_cluster_tables", "outlet_sql", "transaction"]

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pytest
+
+from detente.dedup import (
+    ClusterSettings,
+    StorySettings,
+    bcubed_scores,
+    load_stories,
+    pairwise_scores,
+    story_id_for,
+    update_clusters,
+)
+from tests.dedup.eventdb import add_document, expected_clusters, expected_stories, load_corpus
+
+
+@pytest.fixture
+def local(local_corpus) -> duckdb.DuckDBPyConnection:
+    con, _ = local_corpus
+    update_clusters(con)
+    return con
+
+
+def _stories(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(con.execute("SELECT doc_id, story_id FROM story_members").fetchall())
+
+
+@pytest.mark.issue(12)
+def test_dedup_stories_match_the_local_gold(local):
+    stories = _stories(local)
+    gold = {doc: label for doc, label in expected_stories().items() if doc in stories}
+    predicted = {doc: stories[doc] for doc in gold}
+    scores = pairwise_scores(gold, predicted)
+    assert scores.precision == 1.0
+    assert scores.recall >= 0.9
+    assert bcubed_scores(gold, predicted).precision == 1.0
+
+
+@pytest.mark.issue(12)
+def test_dedup_local_events_match_the_gold(local_corpus):
+    local, keys = local_corpus
+    update_clusters(local)
+    members = dict(local.execute("SELECT event_id, cluster_id FROM cluster_members").fetchall())
+    gold = {key: label for key, label in expected_clusters("local_").items() if key in keys}
+    predicted = {key: members[keys[key]] for key in gold}
+    assert pairwise_scores(gold, predicted).f1 == 1.0
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("b01", "b06"),  # a killing the same night in another city
+        ("b01", "b04"),  # a shooting in the same city two days later
+        ("b01", "b30"),  # another crime, same city, same day, same outlet
+        ("b08", "b11"),  # a stabbing the same day in the neighbouring city
+        ("b12", "b15"),  # a school protest the same day in another city
+        ("b12", "b16"),  # the same cause, same city, ten days later
+        ("b17", "b20"),  # a fuel protest the same day in another city
+        ("b17", "b21"),  # fuel protests in the same city a week later
+        ("b24", "b26"),  # a hit-and-run in the same city three days later
+        ("b27", "b29"),  # the same street and day, another story
+    ],
+)
+def test_dedup_story_near_misses_stay_apart(local, left, right):
+    stories = _stories(local)
+    assert stories[left] != stories[right]
+
+
+def test_dedup_stories_without_events(local):
+    """Hit-and-run reports code no event, and still make a story."""
+    record = next(s for s in load_stories(local) if "b24" in s.doc_ids)
+    assert (record.doc_ids, record.num_events, record.cluster_ids) == (("b24", "b25"), 0, ())
+    assert (record.num_documents, record.num_sources) == (2, 2)
+    assert record.title == "Pedestrian, 67, killed in Bellaire Boulevard hit-and-run"
+    assert record.story_id == story_id_for("b24")
+
+
+def test_dedup_stories_filters(local):
+    assert {s.story_id for s in load_stories(local, min_documents=3)} == {
+        s for s in set(_stories(local).values()) if list(_stories(local).values()).count(s) >= 3
+    }
+    autumn = load_stories(local, since=dt.date(2023, 10, 1))
+    assert sorted(d for s in autumn for d in s.doc_ids) == ["b27", "b28", "b29"]
+
+
+@pytest.mark.parametrize("batch_size", [1, 4])
+def test_dedup_stories_do_not_depend_on_batches(local, batch_size):
+    other = duckdb.connect()
+    load_corpus(other, part="local_")
+    update_clusters(other, settings=ClusterSettings(batch_size=batch_size,
+                                                    stories=StorySettings(batch_size=batch_size)))
+    for table, key in (("story_members", "doc_id"), ("stories", "story_id"), ("story_terms", "feature"),
+                       ("cluster_members", "event_id")):
+        sql = f"SELECT * FROM {table} ORDER BY {key}"
+        assert other.execute(sql).fetchall() == local.execute(sql).fetchall()
+
+
+def test_dedup_stories_follow_changed_and_removed_documents(local):
+    story = _stories(local)["b05"]
+    local.execute("DELETE FROM documents WHERE doc_id = 'b05'")
+    local.execute("UPDATE documents SET text = 'The council met.', title = NULL, content_hash = 'new' "
+                  "WHERE doc_id = 'b25'")
+    update_clusters(local)
+    stories = _stories(local)
+    assert "b05" not in stories
+    assert local.execute("SELECT num_documents FROM stories WHERE story_id = ?", [story]).fetchone() == (1,)
+    assert stories["b25"] == story_id_for("b25")  # clustered again, alone now
+    terms = local.execute("SELECT sum(df) FROM story_terms").fetchone()[0]
+    features = local.execute("SELECT sum(len(features)) FROM story_members").fetchone()[0]
+    assert terms == features
+
+
+def test_dedup_a_document_without_text_or_date_is_its_own_story(con):
+    add_document(con, "empty", text="")
+    update_clusters(con)
+    row = con.execute("SELECT story_id, title, num_documents FROM stories").fetchall()
+    assert row == [(story_id_for("empty"), None, 1)]
