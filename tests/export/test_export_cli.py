@@ -27,6 +27,7 @@ CLUSTER_KEYS = [
     "status",
     "modality",
     "confidence",
+    "story_ids",
 ]
 
 
