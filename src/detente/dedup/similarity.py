@@ -194,7 +194,8 @@ def actors_agree(left: ActorKey | None, right: ActorKey | None) -> bool:
     if left.country and right.country and left.country != right.country:
         return False
     roles = sector_roles()
-    l_role, r_role = roles.get(left.sector or ""), roles.get(right.sector or "")
+    # a compound code ("GOVMIL") plays the role of its first sector
+    l_role, r_role = roles.get((left.sector or "")[:3]), roles.get((right.sector or "")[:3])
     return l_role in {None, "unknown"} or r_role in {None, "unknown"} or l_role == r_role
 
 
