@@ -8,16 +8,17 @@ import pytest
 from click.testing import CliRunner
 
 from detente.cli import main
-from detente.dedup import story_id_for
+from detente.dedup import story_id_for, update_clusters
 from tests.dedup.eventdb import load_corpus
 
 
 @pytest.fixture
 def local_file(tmp_path: Path) -> Path:
-    """The local crime and protest corpus in a DuckDB file, not yet clustered."""
+    """The local crime and protest corpus in a DuckDB file, clustered as `detente ingest` leaves it."""
     path = tmp_path / "local.duckdb"
     con = duckdb.connect(str(path))
     load_corpus(con, part="local_")
+    update_clusters(con)
     con.close()
     return path
 
