@@ -1,7 +1,12 @@
-"""One event per real act: several codings of one act in a document become one event.
+"""One event per real act: several codings of one act in a sentence or a document become one event.
 
-Reads: the located events of one document (countries already given, `places.events`). Writes
-nothing new; it drops repeats:
+In a sentence (the coder calls these): a verb's open complement is part of its event ("suggested
+holding talks"), an event noun the object of a coded verb is coded once, through the verb
+("imposed sanctions on X"), and a purpose clause that repeats its verb's event is dropped ("met in
+Berlin to discuss the budget").
+
+In a document, `one_event_per_act` (run by the pipeline after places, on events whose countries
+are given) drops repeats:
 
 - in one sentence, events of the same type by the same source on targets of one country are one
   act told with several verbs or nouns ("attacked a village, killing four farmers", "clashed with
@@ -20,6 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Span, Token
+
+from detente.events.clauses import lemma
+from detente.events.frames import clause_words
 from detente.models import Actor, Event
 
 
@@ -77,4 +86,43 @@ def one_event_per_act(events: Sequence[Event]) -> list[Event]:
     return [event for event in events if id(event) in chosen]
 
 
-__all__ = ["one_event_per_act"]
+def trigger_token(event: Event, sent: Span) -> Token | None:
+    return next((token for token in sent if token.idx == event.trigger.start), None)
+
+
+def without_purpose_repeats(events: list[Event], sent: Span) -> list[Event]:
+    """"Met in Berlin to discuss the budget": the purpose clause repeats the event of its verb
+    (same dyad and code root), so only the verb's event is kept."""
+    coded = {(e.trigger.start, _code(e.source), _code(e.target), e.cameo_root) for e in events}
+
+    def repeats(event: Event) -> bool:
+        token = trigger_token(event, sent)
+        if token is None or token.dep_ != "advcl" or not any(c.lower_ == "to" for c in token.children):
+            return False
+        return (token.head.idx, _code(event.source), _code(event.target), event.cameo_root) in coded
+
+    return [event for event in events if not repeats(event)]
+
+
+def complement_of(token: Token) -> int | None:
+    """The verb an open complement depends on, or the complement a gerund after a preposition
+    depends on ("accused X of crossing" stays codable: the accusation says it happened)."""
+    if token.dep_ == "xcomp":
+        return token.head.i
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.dep_ == "xcomp":
+        return token.head.head.i  # "agreed to cooperate in fighting X"
+    return None
+
+
+def coded_through_verb(noun: Token, coded: set[int]) -> bool:
+    """The nominal trigger is the object of a coded verb (directly, through a preposition, or
+    through a light-verb complement: "suggested holding talks")."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if verb.i in coded:
+        return True
+    return verb.dep_ == "xcomp" and lemma(verb) in clause_words()["light_verbs"] and verb.head.i in coded
+
+
+
+__all__ = ["coded_through_verb", "complement_of", "one_event_per_act", "trigger_token",
+           "without_purpose_repeats"]

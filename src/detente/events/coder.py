@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente import __version__
 from detente.actors import ActorResolver, DocMemory
+from detente.events.acts import coded_through_verb, complement_of, trigger_token, without_purpose_repeats
 from detente.events.arguments import (
     acted_by,
     describing_participle,
@@ -72,9 +73,11 @@ from detente.events.frames import (
 from detente.events.intent import intent_code, refusal_code
 from detente.events.matching import compound_forms, compound_object, syntax_matches
 from detente.events.modality import is_negated, modality_of
+from detente.events.pairs import reciprocal_pairs, source_target_pairs, unique_actors
 from detente.events.sense import nonpolitical_sense, private_event
 from detente.events.similar import SimilarVerbs
 from detente.events.status import event_timing
+from detente.events.violence import UNKNOWN_SOURCE_ROOTS, force_variant, unattributed_attack
 from detente.ingest import is_boilerplate
 from detente.models import Actor, Document, Event, Trigger, make_event_id
 from detente.ontology import Ontology, load_ontology
@@ -91,9 +94,6 @@ BARE_AGREEMENT = 0.1
 # Appeals, accusations, demands, permissions and threats address the subject of their complement
 # ("urged Iran to", "alleged that Iran was", "demanded that X", "allowed Turkey to use the base").
 CLAUSE_TARGET_ROOTS = frozenset({"02", "08", "10", "11", "13"})
-# Attacks by unnamed perpetrators ("a roadside bomb killed three soldiers") are still events when
-# the victims are known: CAMEO 18-20 may have an unknown source.
-UNKNOWN_SOURCE_ROOTS = frozenset({"18", "19", "20"})
 BACKGROUND_DAYS = 365
 ALLEGED = 0.7  # confidence kept by an act that is only alleged ("X claimed Y attacked")
 SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl"})
@@ -120,7 +120,7 @@ class DocState:
     def resolved(self) -> list[Actor]:
         """Every actor resolved so far, once each, in text order."""
         actors = [actor for found in self.actors.values() for actor in found]
-        return sorted(_unique_actors(actors), key=lambda a: (a.start or 0, a.text))
+        return sorted(unique_actors(actors), key=lambda a: (a.start or 0, a.text))
 
 
 class EventCoder:
@@ -186,7 +186,7 @@ class EventCoder:
         best: dict[tuple[object, ...], Event] = {}
         coded: set[int] = set()  # triggers coded by a rule, and the complements they cover
         for token in sent:
-            if _complement_of(token) in coded:
+            if complement_of(token) in coded:
                 coded.add(token.i)
                 continue  # "suggested holding talks", "agreed to cooperate in fighting X": part of
                 # the coded verb's event
@@ -203,7 +203,7 @@ class EventCoder:
                 key = (event.trigger.start, _code(event.source), _code(event.target), event.cameo_root)
                 if key not in best or event.confidence > best[key].confidence:
                     best[key] = event
-        events = _without_purpose_repeats(list(best.values()), sent)
+        events = without_purpose_repeats(list(best.values()), sent)
         return self._allegations(events, sent, index, state) if events else events
 
     def _allegations(self, events: list[Event], sent: Span, index: int, state: DocState) -> list[Event]:
@@ -211,7 +211,7 @@ class EventCoder:
         act itself, only alleged, is less sure. "X said that Y attacked Z" stays the attack."""
         out: list[Event] = []
         for event in events:
-            token = _trigger_token(event, sent)
+            token = trigger_token(event, sent)
             verb = alleging_verb(token) if token is not None else None
             hostile = event.cameo_root >= "13" and event.source is not None
             if verb is None or not hostile or verb.i in state.vetoed:
@@ -260,7 +260,7 @@ class EventCoder:
         pattern = self._patterns_by_id.get(pattern_id)
         bare = pattern is not None and pattern.specificity == 0 and pattern.target == "auto"
         untyped_claim = event.plover is None and _says_what(event, sent)  # no type to agree on
-        token = _trigger_token(event, sent)
+        token = trigger_token(event, sent)
         construed = token is not None and in_construction(token, self.ontology.constructions)
         if event.target is None and bare and not untyped_claim and not construed:
             return BARE_AGREEMENT
@@ -311,7 +311,7 @@ class EventCoder:
         matches = self._candidates(token)
         if not matches:
             return []
-        if token.pos_ == "NOUN" and _coded_through_verb(token, coded):
+        if token.pos_ == "NOUN" and coded_through_verb(token, coded):
             return []  # "imposed sanctions on X" is coded once, through the verb
         frame = build_frame(token)
         if token.pos_ == "NOUN":
@@ -343,7 +343,7 @@ class EventCoder:
         table = self.ontology.constructions
         if not sources and not frame.passive:  # "thousands marched"
             sources = civilians([frame.subject], pattern.cameo, table)
-        if not sources and not _unattributed_attack(pattern, frame):
+        if not sources and not unattributed_attack(pattern, frame):
             return None
         if pattern.object_country and not _object_country_ok(pattern, sources, frame, self, state):
             return None
@@ -356,9 +356,9 @@ class EventCoder:
         if not sources and not occurring and not (targets and (targets[0].country or targets[0].sector)):
             return None  # an unattributed attack needs a known victim (its country may come from the
             # place), or to be told as happening ("shells landed near the airport")
-        pairs = _reciprocal_pairs(sources) if self._reciprocal_act(frame, targets, state) else []
+        pairs = reciprocal_pairs(sources) if self._reciprocal_act(frame, targets, state) else []
         events = [self._make_event(match, frame, sent, index, state, source, target)
-                  for source, target in pairs or _pairs(sources or [None], targets)]
+                  for source, target in pairs or source_target_pairs(sources or [None], targets)]
         kept = [e for e in events if (e.target is not None or e.plover not in recipient_required())
                 and not private_event(e.cameo_root, (e.source, e.target))]
         # an attack by no one named was done by unknown attackers, who take the country of the place
@@ -468,12 +468,9 @@ class EventCoder:
         trigger = frame.trigger
         modality, negated = modality_of(trigger), is_negated(trigger)
         code, coder = match.pattern.cameo, f"{match.coder}:{match.pattern.id}"
-        if _verbal_attack(trigger, code, source, target):
-            code, coder = "111", f"{coder}+verbal"
-        elif code[:2] == "19" and acted_by(frame, "bombing_means"):
-            code, coder = "183", f"{coder}+bombing"
-        elif code[:2] == "17" and acted_by(frame, "protesters"):
-            code, coder = "145", f"{coder}+riot"
+        variant = force_variant(frame, code, source, target)
+        if variant is not None:
+            code, coder = variant[0], f"{coder}{variant[1]}"
         if negated and refused(trigger) and refusal_code(code):
             code, coder, negated = str(refusal_code(code)), f"{coder}+refusal", False
         elif conditional_threat(trigger) and not negated:
@@ -517,47 +514,10 @@ def _vetoed(predicate: Token, state: DocState) -> bool:
         c.i in state.vetoed for c in predicate.children if c.dep_ in {"xcomp", "ccomp"})
 
 
-def _trigger_token(event: Event, sent: Span) -> Token | None:
-    return next((token for token in sent if token.idx == event.trigger.start), None)
-
-
 def _says_what(event: Event, sent: Span) -> bool:
     """The trigger has a that-clause saying what it is about ("denied that its jets had ...")."""
-    token = _trigger_token(event, sent)
+    token = trigger_token(event, sent)
     return token is not None and any(c.dep_ == "ccomp" for c in token.children)
-
-
-def _without_purpose_repeats(events: list[Event], sent: Span) -> list[Event]:
-    """"Met in Berlin to discuss the budget": the purpose clause repeats the event of its verb
-    (same dyad and code root), so only the verb's event is kept."""
-    coded = {(e.trigger.start, _code(e.source), _code(e.target), e.cameo_root) for e in events}
-
-    def repeats(event: Event) -> bool:
-        token = _trigger_token(event, sent)
-        if token is None or token.dep_ != "advcl" or not any(c.lower_ == "to" for c in token.children):
-            return False
-        return (token.head.idx, _code(event.source), _code(event.target), event.cameo_root) in coded
-
-    return [event for event in events if not repeats(event)]
-
-
-def _complement_of(token: Token) -> int | None:
-    """The verb an open complement depends on, or the complement a gerund after a preposition
-    depends on ("accused X of crossing" stays codable: the accusation says it happened)."""
-    if token.dep_ == "xcomp":
-        return token.head.i
-    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.dep_ == "xcomp":
-        return token.head.head.i  # "agreed to cooperate in fighting X"
-    return None
-
-
-def _coded_through_verb(noun: Token, coded: set[int]) -> bool:
-    """The nominal trigger is the object of a coded verb (directly, through a preposition, or
-    through a light-verb complement: "suggested holding talks")."""
-    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    if verb.i in coded:
-        return True
-    return verb.dep_ == "xcomp" and lemma(verb) in clause_words()["light_verbs"] and verb.head.i in coded
 
 
 def _first_actors(heads: list[Token], coder: EventCoder, state: DocState) -> list[Actor]:
@@ -592,48 +552,6 @@ def _background(confidence: float, day: dt.date | None, published: dt.date | Non
     return round(confidence * 0.8, 3)
 
 
-def _unattributed_attack(pattern: VerbPattern, frame: Frame) -> bool:
-    """An attack whose perpetrator is not named: a passive with no agent ("soldiers were killed")
-    or a weapon as subject ("a roadside bomb killed three soldiers"), not "an earthquake struck"."""
-    if pattern.cameo[:2] not in UNKNOWN_SOURCE_ROOTS:
-        return False
-    if frame.passive or frame.subject is None:
-        return True
-    means = clause_words()["attack_means"]
-    return lemma(frame.subject) in means or any(f in means for f in compound_forms(frame.subject))
-
-
-def _verbal_attack(trigger: Token, code: str, source: Actor | None, target: Actor | None) -> bool:
-    """"Biden attacked Putin": one named person attacking another is criticism (111), not an
-    assault; violence against a person is told with other verbs (shot, stabbed, assassinated)."""
-    if code[:2] not in UNKNOWN_SOURCE_ROOTS or lemma(trigger) not in clause_words()["verbal_attack_verbs"]:
-        return False
-    return all(a is not None and a.kind == "person" and a.name for a in (source, target))
-
-
-def _pairs(sources: list[Actor | None], targets: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
-    """Source-target pairs; a source with no target when there is none other than itself
-    ("troops were put on alert")."""
-    pairs: list[tuple[Actor | None, Actor | None]] = []
-    for source in sources:
-        others = [t for t in targets if source is None or not _same_actor(source, t)]
-        pairs.extend((source, target) for target in (others or [None]))
-    return pairs
-
-
-def _reciprocal_pairs(sources: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
-    """Coordinated subjects of a reciprocal act ("A and B met") act on each other: A -> B and
-    B -> A (PLOVER marks each as both source and target). [] unless two actors differ in code."""
-    return [(a, b) for a in sources for b in sources
-            if a is not b and a.code and b.code and a.code != b.code]
-
-
-def _same_actor(source: Actor, target: Actor) -> bool:
-    if source.start is not None and source.start == target.start:
-        return True
-    return bool(source.code) and source.code == target.code and source.name == target.name
-
-
 def _confidence(match: Match, source: Actor | None, target: Actor | None, modality: str,
                 trigger: Token) -> float:
     """The pattern's confidence, lowered for unknown actors, a missing target, a hypothesis and a
@@ -652,13 +570,6 @@ def _confidence(match: Match, source: Actor | None, target: Actor | None, modali
 
 def _code(actor: Actor | None) -> str | None:
     return actor.code if actor else None
-
-
-def _unique_actors(actors: list[Actor]) -> list[Actor]:
-    seen: dict[tuple[object, ...], Actor] = {}
-    for actor in actors:
-        seen.setdefault((actor.start, actor.end, actor.text), actor)
-    return list(seen.values())
 
 
 __all__ = ["RULE_CODER", "VECTOR_CODER", "DocState", "EventCoder"]
