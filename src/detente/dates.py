@@ -11,6 +11,13 @@ precision, so they resolve to the finest unit containing the whole week.
 then falls back to the publication date; ``find_event_date`` says which it was. A deadline or an
 end ("by 2025", "until 2020", "before March") is not when the event happens, so it is no
 candidate. Reads: spaCy parse and DATE/TIME entities.
+
+Hand-written rather than dateparser, measured (``bench/dates_dateparser.py`` on the cases of
+tests/dates/test_dates_expressions.py): detente 58/58 right, dateparser 1.5.0 52/58 (it reads a
+bare "Sunday" in a Sunday paper as a week earlier, misses "earlier this month" and
+"mid-February", gives "a week ago" a week's precision and "the 1990s" today's date), and
+dateparser as a fallback for what these patterns leave unresolved 57/58 (it turns a non-point
+into a date); dateparser resolves about 150 phrases/s here against about 180,000.
 """
 
 from __future__ import annotations

@@ -147,7 +147,7 @@ def test_export_cli_actors_and_network(corpus_file: Path):
     actors = _run("actors", "--db", str(corpus_file), "--top", "2").splitlines()
     assert [line.split() for line in actors] == [
         ["actor", "as_source", "as_target", "total"],
-        ["------", "---------", "---------", "-----"],
+        ["-------", "----------", "----------", "-----"],
         ["USAGOV", "1", "3", "4"],
         ["CHNGOV", "1", "2", "3"],
     ]

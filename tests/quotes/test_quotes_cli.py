@@ -112,7 +112,7 @@ def test_quotes_cli_db_table(quote_db: str) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "speaker         name                    kind      verb            quote",
-        "--------------  ----------------------  --------  --------------  " + "-" * 70,
+        "--------------- ----------------------- --------- --------------- " + "-" * 70,
         "RUSGOV          Sergei Lavrov           direct    said            We will respond in kind",
         "USAGOV          -                       indirect  warned          sanctions would follow",
         "-               -                       partial   -               Nobody wants a war",

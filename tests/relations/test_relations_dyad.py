@@ -108,3 +108,17 @@ def test_relations_graphml_escapes_names():
     root = ET.fromstring(stream.getvalue())
     node_ids = sorted(n.get("id") for n in root.iter("{http://graphml.graphdrawing.org/xmlns}node"))
     assert node_ids == ["<C>", 'A&B "x"']
+
+
+def test_relations_graphml_reads_back_with_types():
+    import networkx as nx
+
+    from detente.relations import Edge
+
+    stream = StringIO()
+    edges = [Edge("RUS", "USA", 3, -4.5), Edge("USA", "RUS", 1, 2.0)]
+    write_network(edges, "graphml", stream)
+    graph = nx.read_graphml(StringIO(stream.getvalue()))
+    assert graph.is_directed()
+    assert dict(graph.edges[("RUS", "USA")]) == {"weight": 3, "goldstein_sum": -4.5}
+    assert isinstance(graph.edges[("USA", "RUS")]["weight"], int)

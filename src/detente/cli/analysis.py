@@ -14,9 +14,9 @@ import click
 
 from detente.cli import main
 from detente.cli.reading import db_option, filter_options, open_db, output_format_option, report_omitted
+from detente.cli.table import render_dicts
 from detente.export import EXPORT_FORMATS, export_clusters
 from detente.export.graphs import CHART_FORMATS, NETWORK_FORMATS, DyadChart, plot_dyad, write_network
-from detente.export.tabular import format_table
 from detente.filters import EventFilter
 from detente.query import omitted_clusters, query_clusters
 from detente.relations import COUNT_GROUPS, PERIODS, count_events, country_network, dyad_series, top_actors
@@ -84,7 +84,7 @@ def clusters(db_path: str, filters: EventFilter, fmt: str) -> None:
             }
             for r in records
         ]
-        click.echo(format_table(rows, CLUSTER_TABLE_COLUMNS), nl=False)
+        click.echo(render_dicts(rows, CLUSTER_TABLE_COLUMNS), nl=False)
     report_omitted(left_out)
 
 
@@ -168,7 +168,7 @@ def _write_rows(
         writer.writerow(columns)
         writer.writerows([["" if row[c] is None else row[c] for c in columns] for row in rows])
     else:
-        stream.write(format_table(rows, table_columns))
+        stream.write(render_dicts(rows, table_columns))
 
 
 @main.command()

@@ -17,7 +17,8 @@ from detente.cli.options import (
     read_inputs,
     table_options,
 )
-from detente.cli.output import progress, write_events
+from detente.cli.output import write_events
+from detente.cli.progress import progress
 from detente.errors import DetenteError
 from detente.ingest import TableColumns
 from detente.ingest.limits import Limits

@@ -20,7 +20,7 @@ from detente.cli.options import (
     read_inputs,
     table_options,
 )
-from detente.cli.output import format_table
+from detente.cli.table import render_table
 from detente.errors import DetenteError
 from detente.ingest import TableColumns
 from detente.models import Document, Quote
@@ -82,7 +82,7 @@ def write_quotes(records: list[dict[str, Any]], fmt: str) -> None:
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))
         return
-    click.echo(format_table([_table_row(r) for r in records], TABLE_COLUMNS))
+    click.echo(render_table(TABLE_COLUMNS, [_table_row(r) for r in records]), nl=False)
     click.echo(f"{len(records)} quote(s)")
 
 

@@ -172,17 +172,5 @@ def write_parquet(records: Iterable[ClusterRecord], folder: str | Path) -> int:
     return len(rows)
 
 
-def format_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """A left-aligned text table with a header and a dashed rule."""
-    cells = [[_text(row.get(c)) for c in columns] for row in rows]
-    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
-    lines = [
-        "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
-        "  ".join("-" * w for w in widths),
-    ]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
-    return "\n".join(lines) + "\n"
-
-
 __all__ = ["ARROW_SCHEMA", "CSV_LAYOUT", "FLAT_COLUMNS", "FLAT_TYPES", "PARQUET_LAYOUT", "UNKNOWN_MONTH",
-           "flat_row", "format_table", "write_csv", "write_delimited", "write_parquet"]
+           "flat_row", "write_csv", "write_delimited", "write_parquet"]
