@@ -11,6 +11,7 @@ import click
 from detente import ingestion
 from detente.cli import main
 from detente.cli.options import Inputs, date_option, limits_option, model_option, table_options
+from detente.cli.progress import progress
 from detente.errors import DetenteError
 from detente.ingest import TableColumns
 from detente.ingest.limits import Limits
@@ -52,7 +53,8 @@ def ingest_command(path: str, date_value: dt.date | None, db: str, model: str, r
     """
     inputs = Inputs(path, date_value, columns, limits, echo=False)
     try:
-        report = ingestion.ingest_items(inputs, db=db, model=model, limits=limits, on_skip=_skipper(rejects))
+        items = progress(inputs, length=None, label="ingesting", unit="inputs")  # read as batches are coded
+        report = ingestion.ingest_items(items, db=db, model=model, limits=limits, on_skip=_skipper(rejects))
     except DetenteError as err:
         raise click.ClickException(str(err)) from err
     inputs.warn_undated()

@@ -1,6 +1,7 @@
 """Progress of a long run, on stderr: a bar with counts, rate and time left on a terminal (rich),
 and a plain line every ``LINE_EVERY`` seconds elsewhere (a log file, CI, a notebook cell running
-the command), so that a long ingest says how far it got.
+the command), so that a long ingest says how far it got. Where the number of items is not known
+beforehand (``length=None``: a streamed ingest), the count, rate and time so far are shown.
 """
 
 from __future__ import annotations
@@ -41,11 +42,11 @@ class RateColumn(ProgressColumn):
         return Text("-" if speed is None else f"{speed:.1f} {self.unit}/s", style="progress.data.speed")
 
 
-def progress(items: Iterable[T], *, length: int, label: str, unit: str = "documents",
+def progress(items: Iterable[T], *, length: int | None, label: str, unit: str = "documents",
              stream: TextIO | None = None, clock: Callable[[], float] = time.monotonic) -> Iterator[T]:
-    """Yield ``items`` while showing how far through ``length`` of them the run is."""
+    """Yield ``items`` while showing how far through ``length`` of them (None: unknown) the run is."""
     stream = stream if stream is not None else sys.stderr
-    if length <= THRESHOLD:
+    if length is not None and length <= THRESHOLD:
         yield from items
     elif stream.isatty():
         yield from _bar(items, length=length, label=label, unit=unit, stream=stream)
@@ -53,7 +54,7 @@ def progress(items: Iterable[T], *, length: int, label: str, unit: str = "docume
         yield from _lines(items, length=length, label=label, unit=unit, stream=stream, clock=clock)
 
 
-def _bar(items: Iterable[T], *, length: int, label: str, unit: str, stream: TextIO) -> Iterator[T]:
+def _bar(items: Iterable[T], *, length: int | None, label: str, unit: str, stream: TextIO) -> Iterator[T]:
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn(unit),
                TaskProgressColumn(), RateColumn(unit[:3]), TimeElapsedColumn(), TextColumn("elapsed,"),
                TimeRemainingColumn(), TextColumn("left"))
@@ -61,27 +62,33 @@ def _bar(items: Iterable[T], *, length: int, label: str, unit: str, stream: Text
         yield from bar.track(items, total=length, description=label)
 
 
-def _lines(items: Iterable[T], *, length: int, label: str, unit: str, stream: TextIO,
+def _lines(items: Iterable[T], *, length: int | None, label: str, unit: str, stream: TextIO,
            clock: Callable[[], float]) -> Iterator[T]:
     start = last = clock()
-    done = 0
+    done = shown = 0
     for item in items:
         yield item
         done += 1
         now = clock()
-        if now - last >= LINE_EVERY and done < length:
+        if now - last >= LINE_EVERY and done != length:
             stream.write(progress_line(label, done, length, now - start, unit) + "\n")
             stream.flush()
-            last = now
-    stream.write(progress_line(label, done, length, clock() - start, unit) + "\n")
+            last, shown = now, done
+    if done != shown:
+        stream.write(progress_line(label, done, length, clock() - start, unit) + "\n")
 
 
-def progress_line(label: str, done: int, length: int, elapsed: float, unit: str = "documents") -> str:
-    """'coding: 150/982 documents (15%), 2.4/s, 2m 30s elapsed, about 5m 47s left'."""
+def progress_line(label: str, done: int, length: int | None, elapsed: float,
+                  unit: str = "documents") -> str:
+    """'coding: 150/982 documents (15%), 2.4/s, 2m 30s elapsed, about 5m 47s left'; without a
+    length, 'ingesting: 150 inputs, 2.4/s, 2m 30s elapsed'."""
     rate = done / elapsed if elapsed > 0 else 0.0
-    line = f"{label}: {done}/{length} {unit} ({100 * done // max(length, 1)}%), {rate:.1f}/s, " \
-           f"{duration(elapsed)} elapsed"
-    if done < length and rate > 0:
+    if length is None:
+        count = f"{done} {unit}"
+    else:
+        count = f"{done}/{length} {unit} ({100 * done // max(length, 1)}%)"
+    line = f"{label}: {count}, {rate:.1f}/s, {duration(elapsed)} elapsed"
+    if length is not None and done < length and rate > 0:
         line += f", about {duration((length - done) / rate)} left"
     return line
 
