@@ -33,7 +33,7 @@ def test_cli_stories_table(local_file):
     output = _run("stories", "--db", str(local_file), "--since", "2023-10-01")
     assert output == (
         "story_id          first_date  last_date   documents  sources  events  title\n"
-        "----------------  ----------  ----------  ---------  -------  ------  "
+        "----------------- ----------- ----------- ---------- -------- ------- "
         "----------------------------------------------------\n"
         f"{story_id_for('b27')}  2023-10-06  2023-10-07  2          2        2       "
         "Protesters block Colfax Avenue after police shooting\n"

@@ -10,8 +10,8 @@ import click
 from detente.cli import main
 from detente.cli.options import parse_date
 from detente.cli.reading import DATE, db_option, open_db, output_format_option
+from detente.cli.table import render_dicts
 from detente.dedup import load_stories
-from detente.export.tabular import format_table
 
 STORY_TABLE_COLUMNS = ("story_id", "first_date", "last_date", "documents", "sources", "events", "title")
 TITLE_WIDTH = 60
@@ -54,4 +54,4 @@ def stories(db_path: str, since: dt.date | None, until: dt.date | None, min_docu
         }
         for r in records
     ]
-    click.echo(format_table(rows, STORY_TABLE_COLUMNS), nl=False)
+    click.echo(render_dicts(rows, STORY_TABLE_COLUMNS), nl=False)
