@@ -114,6 +114,7 @@ def test_places_locate_clause_sentence(nlp_md: Language, resolver: PlaceResolver
     ("KABUL, Afghanistan — A bomb killed five people. The attack was condemned.", "condemned", "Kabul",
      "AFG"),
     ("PARIS, Texas — A tornado damaged homes on Sunday. Residents fled.", "fled", "Paris", "USA"),
+    ("ACCRA, June 12 (Reuters) - Police fired tear gas. Traders fled.", "fled", "Accra", "GHA"),  # a date
     ("Friday, January 4, 2019\n\nA building collapsed on Monday in Magnitogorsk in Russia. Rescuers "
      "searched the ruins.", "searched", "Magnitogorsk", "RUS"),
 ])

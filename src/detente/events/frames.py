@@ -213,6 +213,8 @@ def _predicatives(trigger: Token, dobj: Token | None) -> list[Token]:
         attrs += _children(dobj, {"oprd", "attr"})
         attrs += [obj for word, obj in _prep_pairs(dobj) if word == "as"]
     attrs += [obj for word, obj in _prep_pairs(trigger) if word == "as"]
+    attrs += [c for prep in _children(trigger, {"prep"}) if prep.lower_ == "as"
+              for c in prep.children if c.dep_ in {"amod", "acomp"}]  # "described it as cowardly"
     for xcomp in _children(trigger, {"xcomp", "ccomp"}):
         if xcomp.pos_ in {"NOUN", "PROPN"}:
             attrs.append(xcomp)

@@ -31,7 +31,7 @@ GOVERNMENT_CODES = frozenset({"PCLI", "PPLC", "ADM1"})
 COUNTRY_BONUS, REGION_BONUS, QUALIFIER_BONUS, ALTERNATE_PENALTY = 3.0, 3.0, 10.0, 1.5
 PRECISION_RANK = {"city": 0, "admin1": 1, "country": 2}
 _DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\- ]{2,40}?)"
-                       r"(?:,\s*(?P<qualifier>[A-Z][A-Za-z.'\- ]{1,40}?))?"
+                       r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|(?P<qualifier>[A-Z][A-Za-z.'\- ]{1,40}?)))?"
                        r"\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s")
 _DATE_PARAGRAPH = re.compile(r"^\s*(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*\n\s*\n")
 
