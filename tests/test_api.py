@@ -149,8 +149,15 @@ def test_api_pipe_in_two_processes_gives_the_same_events(coder: Coder) -> None:
 
 @pytest.fixture
 def db(corpus_file):
+    with detente.open(corpus_file, write=True):  # clusters the corpus, as ingest would
+        pass
     with detente.open(corpus_file) as database:
         yield database
+
+
+def test_api_open_read_only_cannot_add(db) -> None:
+    with pytest.raises(ConfigError, match=r"\[D434\] .* open for reading only"):
+        db.add([])
 
 
 def test_api_open_events_frame(db) -> None:

@@ -6,7 +6,7 @@
     events = coder.frame(articles)                # a DataFrame of articles -> one row per event
     db = detente.open("news.duckdb")              # a store: .events(), .clusters(), .dyad(a, b)
 
-The API lives in :mod:`detente.api`; its names are imported on first use, so that
+The API lives in ``detente.api``; its names are imported on first use, so that
 ``import detente`` stays cheap for code that only needs the records or the CLI.
 """
 

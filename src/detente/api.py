@@ -19,7 +19,7 @@ Timestamps too); anything else is a ConfigError naming the value. Documents that
 (empty text, not English, a bad date in a row) raise InputError when given one at a time, and
 are skipped with a logged warning in ``pipe`` and ``frame``. The library logs and never prints.
 
-The readings of a store take the filters of :class:`detente.filters.EventFilter` as keywords
+The readings of a store take the filters of ``detente.filters.EventFilter`` as keywords
 (``since``, ``until``, ``country``, ``source``, ``target``, ``plover``, ``cameo_root``,
 ``min_confidence``, ``include``); by default they keep current, non-negated events only.
 """
@@ -119,7 +119,7 @@ class Result:
         return self.coded.sentences
 
     def to_frame(self) -> pd.DataFrame:
-        """The events as a DataFrame, one row per event (see :func:`events_frame`)."""
+        """The events as a DataFrame, one row per event (see ``events_frame``)."""
         return events_frame(event.to_dict() for event in self.events)
 
     def __len__(self) -> int:
@@ -127,7 +127,7 @@ class Result:
 
 
 class Coder:
-    """The coding pipeline with its spaCy model loaded; make one with :func:`load`."""
+    """The coding pipeline with its spaCy model loaded; make one with ``load``."""
 
     def __init__(self, model: str = "md") -> None:
         if model not in MODELS:
@@ -282,16 +282,18 @@ def _dated(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
 
 
 class Database:
-    """A detente store opened for reading; make one with :func:`open`. Each reading returns a
-    DataFrame; an unknown actor code is a ConfigError listing close matches."""
+    """A detente store; make one with ``open``. Each reading returns a DataFrame; an unknown
+    actor code is a ConfigError listing close matches."""
 
-    def __init__(self, path: str | Path, *, create: bool = False) -> None:
+    def __init__(self, path: str | Path, *, write: bool = False, create: bool = False) -> None:
         if not create and not Path(path).is_file():
             raise InputError(f"database {path} does not exist (create it with `detente ingest`, or "
                              "open it with create=True)", code="D306")
         self.path = str(path)
-        self._store = Store(self.path)
-        update_clusters(self._store.connection)  # clusters current with the stored events
+        self.writable = write or create
+        self._store = Store(self.path, read_only=not self.writable)
+        if self.writable:
+            update_clusters(self._store.connection)  # clusters current with the stored events
 
     def __repr__(self) -> str:
         return f"Database({self.path!r})"
@@ -309,14 +311,17 @@ class Database:
     def add(self, results: Iterable[Result]) -> int:
         """Store coded documents (from ``coder.pipe`` or ``coder(...)``) and update the clusters;
         returns how many were stored or replaced (a text already stored under another id is
-        stored as an alias of that document, an unchanged one not again)."""
+        stored as an alias of that document, an unchanged one not again). Needs ``write=True``."""
+        if not self.writable:
+            raise ConfigError(f"{self.path} is open for reading only; open it with "
+                              "detente.open(path, write=True) to add documents", code="D434")
         stored = sum(self._store.add(result.coded) in ("stored", "replaced") for result in results)
         if stored:
             update_clusters(self._store.connection)
         return stored
 
     def events(self, *, limit: int | None = None, **filters: Any) -> pd.DataFrame:
-        """Stored event reports, one row each, with the columns of :func:`events_frame`."""
+        """Stored event reports, one row each, with the columns of ``events_frame``."""
         records = query_events(self._store.connection, filters=event_filter(filters), limit=limit)
         return events_frame(records)
 
@@ -349,13 +354,15 @@ class Database:
         return _dated(pd.DataFrame(rows), ["period"] if rows else [])
 
 
-def open(db: str | Path, *, create: bool = False) -> Database:
-    """Open a store written by ``detente ingest`` (or by :meth:`Database.add`) for reading into
-    DataFrames; ``create`` makes a new one when ``db`` does not exist.
+def open(db: str | Path, *, write: bool = False, create: bool = False) -> Database:
+    """Open a store written by ``detente ingest`` for reading into DataFrames.
 
-    Brings its event clusters up to date first, so it needs write access to the file.
+    By default the file is opened read-only, as the CLI's reading commands open it, so an ingest
+    in another process can go on (``detente ingest`` keeps the clusters up to date). ``write``
+    opens it for ``Database.add`` (and brings its clusters up to date); ``create`` makes a new
+    store when ``db`` does not exist, opened for writing.
     """
-    return Database(db, create=create)
+    return Database(db, write=write, create=create)
 
 
 __all__ = ["Coder", "Database", "DateLike", "Result", "as_publication_date", "event_filter", "events_frame",

@@ -1,5 +1,5 @@
 """One flat row per event: the columns of ``detente code --output-format csv`` and of the Python
-API's event DataFrames (:mod:`detente.api`).
+API's event DataFrames (``detente.api``).
 
 Actors become ``source_*`` / ``target_*`` columns (every key of ``ACTOR_KEYS``, ``code`` and
 ``country_source`` included), the trigger ``trigger_text`` / ``trigger_start`` / ``trigger_end``,
