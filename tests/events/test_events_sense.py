@@ -79,3 +79,11 @@ def test_sense_private_event(root: str, actors: tuple, expected: bool) -> None:
 def test_sense_words_lists_are_lower_case() -> None:
     words = sense_words()
     assert all(w == w.lower() for key, values in words.items() if key != "private_sectors" for w in values)
+
+
+@pytest.mark.parametrize("text", [
+    "The roof of Notre Dame cathedral in French capital Paris caught fire yesterday.",
+    "On Saturday night, a propeller plane in Nevada, United States crashed following departure.",
+])
+def test_sense_no_political_event_more(text: str) -> None:
+    assert [(e.trigger.text, e.cameo) for e in code_text(text, PUBLISHED)] == []

@@ -53,6 +53,8 @@ def nonpolitical_sense(frame: Frame, cameo_root: str) -> str | None:
     actor = frame.agent if frame.passive else frame.subject
     if actor is not None and is_natural_force(actor):
         return "natural"
+    if _lemma(frame.trigger) in sense_words()["catching_verbs"] and any(map(is_natural_force, frame.objects)):
+        return "natural"  # "the roof caught fire"
     if _accident(frame, actor, cameo_root):
         return "accident"
     arguments = _arguments(frame)
@@ -91,8 +93,10 @@ def private_event(cameo_root: str, actors: tuple[Actor | None, ...]) -> bool:
 
 def _accident(frame: Frame, actor: Token | None, cameo_root: str) -> bool:
     words, verb = sense_words(), _lemma(frame.trigger)
-    if actor is not None and _is_vehicle(actor) and verb in words["accident_verbs"]:
-        return True
+    subjects = [c for c in frame.trigger.children if c.dep_ in SUBJECT_DEPS]  # a misparse may give two
+    vehicle = any(map(_is_vehicle, [*_phrase(actor), *subjects])) if actor is not None else False
+    if vehicle and verb in words["accident_verbs"]:
+        return True  # "a propeller plane in Nevada, United States crashed"
     if verb in words["weapon_only_verbs"] and not frame.objects:
         means = clause_words()["attack_means"] | clause_words()["bombing_means"]
         subject = _antecedent(actor) if actor is not None and actor.lower_ in PRONOUN_SUBJECTS else actor
@@ -102,6 +106,14 @@ def _accident(frame: Frame, actor: Token | None, cameo_root: str) -> bool:
     means = clause_words()["attack_means"] | clause_words()["bombing_means"]
     victim = frame.subject is not None and _lemma(frame.subject) in words["accident_victims"]
     return victim and not any(_lemma(token) in means for token in frame.trigger.sent)
+
+
+def _phrase(noun: Token) -> list[Token]:
+    """The noun and the nouns of the phrase it heads or sits in as the subject."""
+    top = noun
+    while top.dep_ in {"appos", "pobj", "prep", "compound", "conj"} and top.head.i != top.i:
+        top = top.head
+    return [t for t in top.subtree if t.pos_ in {"NOUN", "PROPN", "PRON"}]
 
 
 def _is_vehicle(noun: Token) -> bool:
