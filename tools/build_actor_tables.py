@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import phoenix_actors as phoenix
 
 from detente.actors.kb_index import INDEX_FILE, dump_index
+from detente.actors.names import HONORIFICS, name_skeleton
 from detente.actors.tables import TABLE_FILES, normalise, read_tables, table_digests, valid_country
 from detente.places.gazetteer import Gazetteer
 
@@ -62,6 +63,9 @@ ORG_END = re.compile(r"(ment|ministry|council|court|assembly|agency|office|party
                      r"commission|bank|company|corporation|authority|administration|board|bureau|"
                      r"embassy|front|organi[sz]ation|service|network|regime|cabinet|senate|congress|"
                      r"junta|directorate|secretariat)$")
+GROUP_WORDS = frozenset({"observatory", "front", "army", "brigade", "brigades", "movement", "state",
+                         "league", "forces", "group", "network", "society", "foundation", "institute",
+                         "centre", "center", "association", "organization", "organisation", "levant"})
 TRAILING_FUNCTION_WORDS = {"to", "in", "for", "at", "of", "the", "and", "on", "with"}
 SUBSTITUTION = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
 ENTRY = re.compile(r"^([^#\[{]+?)\s*(?:\{[^}]*\})?\s*\[~([A-Z]+)\]")
@@ -192,18 +196,37 @@ def _where(entry: phoenix.Entry) -> str:
 
 
 def _own_people() -> tuple[list[dict[str, str]], set[str]]:
+    """leaders.csv rows, and the keys and transliteration keys of all their names."""
     rows = _read_csv(DATA / "leaders.csv")
-    keys = {normalise(alias) for row in rows for alias in [row["name"], *row["aliases"].split("|")] if alias}
-    return [{**row, "source": row["source"]} for row in rows], keys
+    names = [alias for row in rows for alias in [row["name"], *row["aliases"].split("|")] if alias]
+    keys = {normalise(n) for n in names} | {k for k in map(name_skeleton, names) if k}
+    return rows, keys
+
+
+def _titles() -> set[str]:
+    """Agent nouns and honorifics that may open a Phoenix alias ("General Secretary Gorbachev")."""
+    return {row["noun"] for row in build_agent_rows()} | set(HONORIFICS) | {"king", "queen", "emir"}
+
+
+def _untitled(names: list[str], titles: set[str]) -> list[str]:
+    """The names that do not open with a title: a title is the resolver's to read."""
+    def titled(name: str) -> bool:
+        words = name.lower().replace(".", "").split()
+        return any(" ".join(words[:size]) in titles for size in range(1, min(4, len(words))))
+    return [name for name in names if not titled(name)]
 
 
 def build_people_rows(entries: list[phoenix.Entry]) -> list[dict[str, str]]:
-    """leaders.csv, then every Phoenix person none of whose names it already has."""
+    """leaders.csv, then every Phoenix person none of whose names (or their transliteration keys,
+    names.py) it already has."""
     rows, taken = _own_people()
+    titles = _titles()
     people: dict[str, tuple[list[str], list[phoenix.Term], str]] = {}
     for entry in entries:
-        names = phoenix.person_names(entry)
-        if not names or not phoenix.is_person(entry, valid_country) or taken & {normalise(n) for n in names}:
+        names = _untitled(phoenix.person_names(entry), titles)
+        if not names or not phoenix.is_person(entry, valid_country) or _organisation_like(names[0]):
+            continue
+        if taken & ({normalise(n) for n in names} | {k for k in map(name_skeleton, names) if k}):
             continue
         terms = phoenix.terms_of(entry, valid_country)
         if terms:
@@ -217,6 +240,13 @@ def build_people_rows(entries: list[phoenix.Entry]) -> list[dict[str, str]]:
                          "role": "", "start": term.start.isoformat() if term.start else "",
                          "end": term.end.isoformat() if term.end else "", "source": where})
     return sorted(rows, key=lambda r: (r["name"], r["start"]))
+
+
+def _organisation_like(name: str) -> bool:
+    """Phoenix files some groups with dated codes ("Syrian Observatory for Human Rights",
+    "Islamic State of Iraq and the Levant"): a name ending in an institution word is no person."""
+    words = name.lower().split()
+    return bool(ORG_END.search(words[-1])) or bool(GROUP_WORDS & set(words))
 
 
 def _org_sector(country: str, sector: str | None) -> str:
@@ -239,6 +269,7 @@ def _descriptive(alias: str, common: set[str], agents: set[str]) -> bool:
 
 
 def build_organisation_rows(entries: list[phoenix.Entry], taken: set[str]) -> list[dict[str, str]]:
+    # Groups Phoenix files with dated codes are organisations too (their latest code counts).
     """organisations.csv, then the Phoenix organisations under names no own table uses, that are no
     description (`common_words`, agent nouns) and that Phoenix gives to one country only."""
     rows = [{**row, "source": "own"} for row in _read_csv(DATA / "organisations.csv")]
@@ -246,10 +277,11 @@ def build_organisation_rows(entries: list[phoenix.Entry], taken: set[str]) -> li
     common, agents = common_words(), {row["noun"] for row in build_agent_rows()}
     found: dict[str, list[dict[str, str]]] = {}
     for entry in entries:
-        if phoenix.is_person(entry, valid_country) or phoenix.is_country(entry, valid_country):
-            continue
-        terms = phoenix.terms_of(entry, valid_country)
         names = [n for n in phoenix.organisation_names(entry) if not _descriptive(n, common, agents)]
+        person = phoenix.is_person(entry, valid_country) and not (names and _organisation_like(names[0]))
+        if person or phoenix.is_country(entry, valid_country):
+            continue
+        terms = phoenix.terms_of(entry, valid_country)[::-1]
         if not terms or not names:
             continue
         country, sector = terms[0].country, _org_sector(terms[0].country, terms[0].sector)

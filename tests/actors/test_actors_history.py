@@ -31,7 +31,7 @@ def _one(actors: list) -> tuple[str | None, str | None, str | None]:
     ("Mandela met the delegation.", "Mandela", dt.date(1992, 1, 1), ("Nelson Mandela", "ZAF", "PTY")),
     ("Mandela met the delegation.", "Mandela", dt.date(1996, 1, 1), ("Nelson Mandela", "ZAF", "GOV")),
     ("Kagame met the delegation.", "Kagame", dt.date(1992, 1, 1), ("Paul Kagame", "RWA", "REB")),
-    ("Sharon met the delegation.", "Sharon", dt.date(1982, 1, 1), ("Ariel Sharon", "ISR", "GOV")),
+    ("Sharon met the delegation.", "Sharon", dt.date(1982, 1, 1), ("Ariel Sharon", "ISR", "GOVMIL")),
     ("Sharon met the delegation.", "Sharon", dt.date(2000, 1, 1), ("Ariel Sharon", "ISR", "OPP")),
     # A surname shared by relatives or namesakes: the one in office on the date.
     ("Assad received the envoy.", "Assad", dt.date(1990, 1, 1), ("Hafez al-Assad", "SYR", "GOV")),

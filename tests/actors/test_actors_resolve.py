@@ -51,7 +51,7 @@ def test_actors_resolve_seats_of_power(resolve: Resolve, sentence: str, head: st
     ("Russia's ambassador left the country.", "ambassador", ("RUS", "GOV")),
     ("The Russian Foreign Ministry issued a statement.", "Ministry", ("RUS", "GOV")),
     ("Chinese troops crossed the border.", "troops", ("CHN", "MIL")),
-    ("Iranian protesters gathered outside.", "protesters", ("IRN", "CVL")),
+    ("Iranian protesters gathered outside.", "protesters", ("IRN", "CVLOPP")),
     ("Police in Kenya arrested ten people.", "Police", ("KEN", "COP")),
     ("The US President signed the bill.", "President", ("USA", "GOV")),
     ("The foreign minister of Iran visited Beijing.", "minister", ("IRN", "GOV")),

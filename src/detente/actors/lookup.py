@@ -20,10 +20,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.tokens import Span, Token
 
+from detente.actors.names import SkeletonIndex
 from detente.actors.phrase import ngrams, text_of
 from detente.actors.tables import (
     PSEUDO_COUNTRIES,
@@ -92,6 +93,11 @@ class KnowledgeBase:
     @cache
     def default(cls) -> KnowledgeBase:
         return cls(load_tables())
+
+    @cached_property
+    def skeletons(self) -> SkeletonIndex:
+        """Full names by transliteration key (names.py), built on first use."""
+        return SkeletonIndex(self.tables.people)
 
     # -- keys and entries ---------------------------------------------------------------------
     def key(self, text: str) -> str | None:

@@ -124,6 +124,20 @@ class DocMemory:
 
         return self._latest(matches)
 
+    def by_name_word(self, word: str) -> Actor | None:
+        """The latest person or organisation with `word` as one word of its name or text: who a
+        surname or first name alone stands for once the document has named them ("Dustin Johnson
+        ... Johnson", "Kim Kardashian ... Kim")."""
+        wanted = word.lower()
+
+        def matches(entry: Remembered) -> bool:
+            if entry.actor.kind not in {"person", "org"}:
+                return False
+            candidates = (entry.actor.name or "", entry.actor.text)
+            return any(wanted in c.lower().replace("-", " ").split() for c in candidates if c)
+
+        return self._latest(matches)
+
     def recent_distinct(self, count: int, kinds: frozenset[str], *, before: int) -> list[Actor]:
         """The `count` most recent actors of these kinds with distinct countries that start before
         offset `before`, oldest first ("the two leaders" after Putin and Erdogan); [] when fewer."""

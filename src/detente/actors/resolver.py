@@ -48,9 +48,10 @@ from detente.actors.document import (
     sentence_country,
     token_is_subject,
 )
-from detente.actors.lookup import KnowledgeBase
+from detente.actors.lookup import KnowledgeBase, Match
 from detente.actors.memory import PRONOUNS, DocMemory
 from detente.actors.mention import Mention, char_text
+from detente.actors.names import apply_surname_rule, is_honorific
 from detente.actors.phrase import (
     compound_chain,
     content_tokens,
@@ -88,6 +89,11 @@ PSEUDO_SECTORS = frozenset({"NGO", "IGO", "IMG"})
 # president (other non-agent heads stand for the object: "the withdrawal of Serbian forces").
 OF_RELATION_HEADS = frozenset({"critic", "opponent", "rival", "ally", "supporter", "enemy", "foe",
                                "victim", "friend", "admirer", "detractor", "challenger"})
+# An agent of an armed group ("a Hamas commander", "Hezbollah fighters") takes the group's sector.
+ARMED_GROUP_SECTORS = frozenset({"REB", "PRM"})
+ARMED_AGENT_SECTORS = frozenset({"MIL", "GOV", "UAF"})
+# Entity labels that are no person: a surname alone inside one is no leader.
+NOT_PERSON_LABELS = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "GPE", "LOC", "NORP"})
 # Entity labels of places: a country word inside a place name ("British Columbia", "South China
 # Sea") does not make the place that country's.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -116,35 +122,46 @@ class ActorResolver:
     # -- public API ----------------------------------------------------------------------------
     def resolve_token(self, head: Token, *, on: dt.date | None,
                       memory: DocMemory | None) -> list[Actor]:
-        """All actors of the phrase headed by `head`, its conjuncts included; [] for non-actors."""
+        """All actors of the phrase headed by `head`, its conjuncts included; [] for non-actors
+        (natural forces, sector JNK, included: they are never an event's actor)."""
         heads = sorted({head, *head.conjuncts}, key=lambda t: t.i)
         actors: list[Actor] = []
         for token in heads:
-            actors.extend(self._resolve_head(token, on, memory))
+            actors.extend(actor for actor, _ in self._resolve_head(token, on, memory)
+                          if actor.sector not in NON_ACTOR_SECTORS)
         if memory is not None and len(heads) > 1 and head.lower_ not in PRONOUNS:
             memory.remember_group(actors, subject=token_is_subject(head))
         return actors
 
     def resolve_text(self, text: str, *, context: str | None = None, on: dt.date | None = None) -> Actor:
-        """Resolve a bare string, parsed alone or inside `context` (a sentence that contains it)."""
+        """Resolve a bare string, parsed alone or inside `context` (a sentence that contains it);
+        a natural force comes back with sector JNK."""
+        return self.explain_text(text, context=context, on=on)[0]
+
+    def explain_text(self, text: str, *, context: str | None = None,
+                     on: dt.date | None = None) -> tuple[Actor, Match | None]:
+        """`resolve_text`, and the knowledge-base entry and role its name matched (or None)."""
         head = head_of_text(text, context, self.model)
         found = self._resolve_head(head, on, self.new_memory()) if head is not None else []
         if not found:
-            return Actor(text=text)
-        return replace(found[0], text=text)
+            return Actor(text=text), None
+        actor, match = found[0]
+        return replace(actor, text=text), match
 
     # -- one head ------------------------------------------------------------------------------
-    def _resolve_head(self, head: Token, on: dt.date | None, memory: DocMemory | None) -> list[Actor]:
+    def _resolve_head(self, head: Token, on: dt.date | None,
+                      memory: DocMemory | None) -> list[tuple[Actor, Match | None]]:
         if head.lower_ in PRONOUNS:
-            return resolve_pronoun(head, memory)
+            return [(actor, None) for actor in resolve_pronoun(head, memory)]
         group = group_reference(head, memory)
         if group:
-            return group
+            return [(actor, None) for actor in group]
         mention = self.describe(head, on)
         for appos in (c for c in head.children if c.dep_ == "appos"):
             mention = self._merge_appos(mention, self.describe(appos, on), appos)
         if not mention.is_actor():
             return self._possessor(head, on, memory)
+        mention = apply_surname_rule(self.tables.roles, self.tables.people, mention, memory, on)
         mention = recall(self.kb, mention, head, memory)
         mention = sentence_country(self.kb, mention, head, memory)
         mention = legislature_country(self.kb, mention, head, memory)
@@ -153,11 +170,13 @@ class ActorResolver:
         actors = [m.to_actor() for m in mentions]
         if memory is not None:
             for m, actor in zip(mentions, actors, strict=True):
-                memory.remember(actor, agent=m.agent, plural=m.plural,
-                                subject=token_is_subject(head) or head.dep_ == "poss")
-        return actors
+                if actor.sector not in NON_ACTOR_SECTORS:
+                    memory.remember(actor, agent=m.agent, plural=m.plural,
+                                    subject=token_is_subject(head) or head.dep_ == "poss")
+        return [(actor, m.match) for m, actor in zip(mentions, actors, strict=True)]
 
-    def _possessor(self, head: Token, on: dt.date | None, memory: DocMemory | None) -> list[Actor]:
+    def _possessor(self, head: Token, on: dt.date | None,
+                   memory: DocMemory | None) -> list[tuple[Actor, Match | None]]:
         """"President Reagan's statement", "Tehran's plan": a non-actor head stands for its named
         possessor (the one who made the statement or owns the plan)."""
         owner = named_possessor(head)
@@ -184,6 +203,7 @@ class ActorResolver:
         self._apply_title(mention, rest, possessed)
         if mention.agent is None and name_tokens and rest:
             self._title_into_name(mention, rest, name_tokens[0])
+        mention.titled = mention.agent is not None or any(is_honorific(t.text) for t in rest)
         self._person_owner(mention, rest, on)
         self._apply_preps(mention, head)
         self._finish(mention)
@@ -229,7 +249,7 @@ class ActorResolver:
         mention.country = owners.pop()
         agent = self.kb.agent_ending_at(tokens)
         if agent:
-            mention.sector = self.tables.agents[agent].sector
+            mention.sector = self.tables.agents[agent].code
 
     def _renamed(self, chain: list[Token], head: Token) -> bool:
         """A capitalised word before the head that is neither a country word nor an agent noun
@@ -253,25 +273,37 @@ class ActorResolver:
             return False
         tables = self.tables
         place = key in tables.aliases or key in tables.seats or key in tables.organisations
-        if key in tables.people and not (place and head.ent_type_ in {"GPE", "NORP", "ORG", "LOC"}):
-            self._apply_person(mention, tables.people[key], on)
-        elif (key in tables.organisations or key in tables.seats) and not text.islower():
-            self._apply_entity(mention, tables.organisations.get(key) or tables.seats[key])
+        one_word = len(text.split()) == 1
+        person = key in tables.people and not (place and head.ent_type_ in {"GPE", "NORP", "ORG", "LOC"})
+        entity = entity_of(head) if person and one_word else None
+        if entity and entity[1] in NOT_PERSON_LABELS and len(entity[0]) > 1:
+            person = False  # "Johnson & Johnson said": the company, not the prime minister
+        found = self.kb.entity(key) if not text.islower() else None
+        transliterated = None if person or found or key in tables.aliases else self.kb.skeletons.person(text)
+        if person or transliterated:
+            names = tables.people[key] if person else (transliterated,)
+            self._apply_person(mention, key, names, on)
+            mention.surname = text if person and one_word else None
+        elif found:
+            self._apply_entity(mention, key, *found)
         elif key in tables.aliases:
             self._apply_country(mention, *tables.aliases[key])
+            mention.match = Match("countries", key, mention.name or key, "country_aliases.csv")
         else:
             return False
         mention.named = True
         return True
 
-    def _apply_person(self, mention: Mention, names: tuple[str, ...], on: dt.date | None) -> None:
+    def _apply_person(self, mention: Mention, key: str, names: tuple[str, ...], on: dt.date | None) -> None:
         choice = self.kb.choose_person(names, on)
         mention.name, mention.kind = choice.name, "person"
         mention.country, mention.sector = choice.role.country, choice.sector
+        mention.match = self.kb.person_match(key, choice)
 
-    def _apply_entity(self, mention: Mention, entity: Entity) -> None:
+    def _apply_entity(self, mention: Mention, key: str, table: str, entity: Entity) -> None:
         mention.name, mention.kind = entity.name, entity.kind
         mention.country, mention.sector = entity.country, entity.sector
+        mention.match = Match(table, key, entity.name, entity.source)
 
     def _apply_country(self, mention: Mention, iso3: str, form: str) -> None:
         country = self.tables.countries.get(iso3)
@@ -304,6 +336,19 @@ class ActorResolver:
             found = self.kb.find_agent_span(tokens[-2:]) if self.kb.agent_ending_at(tokens[-2:]) else None
         if found:
             mention.agent, mention.agent_text = found
+        if found and not mention.owners:
+            self._place_owner(mention, [t for t in remaining if t.i not in possessed])
+
+    def _place_owner(self, mention: Mention, tokens: list[Token]) -> None:
+        """"Istanbul police", "New York prosecutors": the place named before the agent noun gives
+        the owner, unless it is a known person ("the Reagan administration")."""
+        names = [t for t in tokens if t.pos_ == "PROPN" and t.dep_ in {"compound", "nmod", "npadvmod"}]
+        if not names or any(b.i - a.i != 1 for a, b in pairwise(names)):
+            return
+        text = text_of(names)
+        if self.kb.key(text) not in self.tables.people:
+            country = self.kb.place_country(text)
+            mention.owners.extend([country] if country else [])
 
     def _title_into_name(self, mention: Mention, rest: list[Token], first: Token) -> None:
         """A title the tagger split into the name ("Saudi Crown [Prince Abdullah]"): an agent noun
@@ -345,6 +390,8 @@ class ActorResolver:
                 place = self._institution_country(objects[0])
             if place is None and word in {"in", "at"} and (mention.agent or mention.people_of):
                 place = self._place_country(objects[0])  # "police in the Kenyan capital"
+            if place is None and word in PLACE_PREPS and mention.agent:
+                place = self.kb.place_country(text_of(chain))  # "the mayor of Istanbul"
             if place and word in PLACE_PREPS:
                 mention.place = mention.place or place
             if place is None and word == "of" and mention.agent is None:
@@ -365,7 +412,7 @@ class ActorResolver:
     def _institution_country(self, obj: Token) -> str | None:
         """"officials from the Iraqi interim government": the country of an organisation object."""
         inner = self.describe(obj, None)
-        state = inner.sector in {"GOV", "LEG", "MIL", "JUD"}
+        state = (inner.sector or "")[:3] in {"GOV", "LEG", "MIL", "JUD"}
         if inner.country and state and not (inner.named and inner.kind == "person"):
             return inner.country
         return None
@@ -385,9 +432,13 @@ class ActorResolver:
     def _finish(self, mention: Mention) -> None:
         """Combine name, title and prepositions: the title words win over the tables for people."""
         agent = self.tables.agents.get(mention.agent) if mention.agent else None
-        if agent and agent.sector in NON_ACTOR_SECTORS:
+        if agent and agent.sector == "NON":
             mention.agent, mention.named, mention.country, mention.sector = None, False, None, None
             return
+        if (agent and agent.sector == "JNK") or self._natural_force_name(mention):
+            mention.named, mention.country, mention.sector, mention.kind = False, None, "JNK", "none"
+            mention.owners, mention.match = [], None
+            return  # "the earthquake", "Hurricane Katrina": a natural force, never an actor
         owner = mention.owners[0] if mention.owners else mention.base
         if mention.owners and mention.country == "NGO" and mention.named and not mention.bare_name:
             mention.country, mention.sector = owner, "NGO"  # "the Turkish Red Crescent"
@@ -397,17 +448,26 @@ class ActorResolver:
             owner = agent.sector  # "a human rights group": country NGO
         if mention.kind == "person" or not mention.named:
             mention.country = owner or mention.country
-            mention.sector = agent.sector if agent else mention.sector
+            mention.sector = agent.code if agent else mention.sector
         elif mention.bare_name:  # an unknown organisation: the title only fills gaps
             mention.country = mention.country or owner
-            mention.sector = mention.sector or (agent.sector if agent else None)
+            mention.sector = mention.sector or (agent.code if agent else None)
         if agent and not mention.named:
             mention.kind = "group" if mention.plural else (agent.kind if agent.kind != "none" else "org")
             mention.name = self._agent_name(mention)
         if mention.kind == "person" and mention.sector is None and agent is None:
             mention.sector = mention.owner_sector  # "a Metropolitan Police sergeant": COP
-        if mention.former and mention.sector in {"GOV", "MIL", "LEG", "JUD"}:
+        armed_owner = (mention.owner_sector or "")[:3] in ARMED_GROUP_SECTORS
+        if agent and armed_owner and agent.sector in ARMED_AGENT_SECTORS:
+            mention.sector = mention.owner_sector  # "a Hamas commander" leads a rebel group: REB
+        if mention.former and (mention.sector or "")[:3] in {"GOV", "MIL", "LEG", "JUD"}:
             mention.sector = "ELI"
+
+    def _natural_force_name(self, mention: Mention) -> bool:
+        """"Hurricane Katrina", "Typhoon Haiyan": a name that opens with a natural-force noun."""
+        words = (mention.bare_name or "").lower().split()
+        agent = self.tables.agents.get(words[0]) if len(words) > 1 else None
+        return agent is not None and agent.sector == "JNK"
 
     def _agent_name(self, mention: Mention) -> str | None:
         if mention.agent is None:
