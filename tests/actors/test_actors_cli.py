@@ -1,4 +1,4 @@
-"""`detente resolve` prints {id, text, name, country, sector, code} per input."""
+"""`detente resolve` prints {id, text, name, country, sector, code, match} per input."""
 
 from __future__ import annotations
 
@@ -20,16 +20,22 @@ def test_actors_cli_text_json() -> None:
     code, out = _run("Antonov", "--context", "Russian Ambassador Anatoly Antonov said the talks went well.",
                      "--date", "2021-03-18")
     assert code == 0
+    match = {"table": "people", "key": "anatoly antonov", "name": "Anatoly Antonov",
+             "source": "public record",
+             "role": {"role": "ambassador to the United States", "country": "RUS", "sector": "GOV",
+                      "start": "2017-08-21", "end": "2024-10-05"}, "former": False}
     assert out == json.dumps({"id": None, "text": "Antonov", "name": "Anatoly Antonov", "country": "RUS",
-                              "sector": "GOV", "code": "RUSGOV"}, indent=2) + "\n"
+                              "sector": "GOV", "code": "RUSGOV", "match": match}, indent=2) + "\n"
 
 
-@pytest.mark.parametrize("date,code", [("2005-06-01", "USALEG"), ("2021-06-01", "USAGOV")])
-def test_actors_cli_text_jsonl_dates(date: str, code: str) -> None:
+@pytest.mark.parametrize("date,code,role", [("2005-06-01", "USALEG", "senator"),
+                                           ("2021-06-01", "USAGOV", "president")])
+def test_actors_cli_text_jsonl_dates(date: str, code: str, role: str) -> None:
     status, out = _run("Biden", "--date", date, "--output-format", "jsonl")
     assert status == 0
-    assert out == json.dumps({"id": None, "text": "Biden", "name": "Joe Biden", "country": "USA",
-                              "sector": code[3:], "code": code}) + "\n"
+    record = json.loads(out)
+    assert record["code"] == code and record["name"] == "Joe Biden"
+    assert record["match"]["role"]["role"] == role and record["match"]["key"] == "biden"
 
 
 def test_actors_cli_file_jsonl(tmp_path: Path) -> None:
@@ -40,8 +46,12 @@ def test_actors_cli_file_jsonl(tmp_path: Path) -> None:
     assert status == 0
     assert [json.loads(line) for line in out.splitlines()] == [
         {"id": "a", "text": "Medvedev", "name": "Dmitry Medvedev", "country": "RUS", "sector": "GOV",
-         "code": "RUSGOV"},
-        {"id": "b", "text": "the price", "name": None, "country": None, "sector": None, "code": None},
+         "code": "RUSGOV", "match": {"table": "people", "key": "medvedev", "name": "Dmitry Medvedev",
+                                     "source": "public record", "former": False,
+                                     "role": {"role": "president", "country": "RUS", "sector": "GOV",
+                                              "start": "2008-05-07", "end": "2012-05-07"}}},
+        {"id": "b", "text": "the price", "name": None, "country": None, "sector": None, "code": None,
+         "match": None},
     ]
 
 
@@ -61,3 +71,10 @@ def test_actors_cli_bad_lines(tmp_path: Path, content: str, message: str) -> Non
 def test_actors_cli_bad_date() -> None:
     status, out = _run("Russia", "--date", "2021-13-01")
     assert status == 1 and "bad date" in out
+
+
+def test_actors_cli_shows_phoenix_entry() -> None:
+    status, out = _run("Gurbanguly Berdimuhamedow", "--date", "2009-12-14")
+    record = json.loads(out)
+    assert status == 0 and record["code"] == "TKMGOV"
+    assert record["match"]["source"].startswith("Phoenix.Countries.actors.txt:")

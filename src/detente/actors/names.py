@@ -43,7 +43,7 @@ FOLDS = (("dzh", "j"), ("kh", "h"), ("gh", "g"), ("zh", "j"), ("dj", "j"), ("dh"
          ("g", "k"), ("w", "v"), ("z", "s"), ("y", "i"))
 VOWELS = frozenset("aeiou")
 # A skeleton this short says too little to tell two people apart.
-MIN_SKELETON = 6
+MIN_SKELETON = 5
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sheikh", "shaikh",
                         "mister", "madame", "monsieur", "herr", "frau", "comrade", "imam", "mullah"})
 

@@ -1,4 +1,6 @@
-"""`detente resolve`: resolve a noun phrase (or a JSONL file of them) to an actor code.
+"""`detente resolve`: resolve a noun phrase (or a JSONL file of them) to an actor code, and show
+which knowledge-base entry matched: its table, key, name and source, and for a person the role the
+date selected, with its dates (`match`; null when no entry matched, as for agent nouns alone).
 
 Examples:
     detente resolve "Antonov" --context "Russian Ambassador Anatoly Antonov said" --date 2021-03-18
@@ -31,9 +33,9 @@ def _parse_date(text: str | None, where: str) -> dt.date | None:
 
 
 def _record(resolver: ActorResolver, item: dict[str, Any], on: dt.date | None) -> dict[str, Any]:
-    actor = resolver.resolve_text(item["text"], context=item.get("context"), on=on)
+    actor, match = resolver.explain_text(item["text"], context=item.get("context"), on=on)
     return {"id": item.get("id"), "text": item["text"], "name": actor.name, "country": actor.country,
-            "sector": actor.sector, "code": actor.code}
+            "sector": actor.sector, "code": actor.code, "match": match.to_dict() if match else None}
 
 
 def _read_items(path: Path) -> list[tuple[dict[str, Any], str]]:
@@ -71,7 +73,7 @@ def _emit(records: list[dict[str, Any]], fmt: str, single: bool) -> None:
               help="json (default for TEXT) or jsonl (default for a .jsonl FILE).")
 def resolve_command(source: str, context: str | None, date_text: str | None, model: str,
                     fmt: str | None) -> None:
-    """Resolve TEXT (or each line of FILE.jsonl) to {id, text, name, country, sector, code}."""
+    """Resolve TEXT (or each line of FILE.jsonl) to {id, text, name, country, sector, code, match}."""
     resolver = ActorResolver(ActorResolver.default().tables, model=model)
     path = Path(source)
     try:
