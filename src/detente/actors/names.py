@@ -28,6 +28,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from detente.actors.tables import Role, normalise
@@ -44,6 +45,8 @@ FOLDS = (("dzh", "j"), ("kh", "h"), ("gh", "g"), ("zh", "j"), ("dj", "j"), ("dh"
 VOWELS = frozenset("aeiou")
 # A skeleton this short says too little to tell two people apart.
 MIN_SKELETON = 5
+MIN_SIMILARITY = 0.75
+MIN_SURNAME_SIMILARITY = 0.8
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sheikh", "shaikh",
                         "mister", "madame", "monsieur", "herr", "frau", "comrade", "imam", "mullah"})
 
@@ -76,20 +79,43 @@ def name_skeleton(name: str) -> str | None:
     return skeleton if len(skeleton.replace(" ", "")) >= MIN_SKELETON else None
 
 
+def folded_name(name: str) -> str:
+    """The name's words folded (`_fold`, vowels kept), particles left out: for comparing spellings."""
+    words = [w for w in re.split(r"[\s\-']+", name) if w and _fold(w) not in PARTICLES and "." not in w]
+    return " ".join(_fold(w) for w in words)
+
+
 class SkeletonIndex:
-    """Transliteration key -> the one person of the knowledge base with it."""
+    """Transliteration key -> the people of the knowledge base with it. A look-up answers the one
+    person whose key it shares and whose folded spelling is close (MIN_SIMILARITY, vowels
+    included; see `_similar`): "Peter Kalua" and "Pieter van Geel" share a key but are no
+    spellings of one name."""
 
     def __init__(self, people: Mapping[str, tuple[str, ...]]) -> None:
-        found: dict[str, set[str]] = defaultdict(set)
+        found: dict[str, dict[str, str]] = defaultdict(dict)
         for key, names in people.items():
             skeleton = name_skeleton(key)
             if skeleton:
-                found[skeleton].update(names)
-        self._unique = {s: next(iter(n)) for s, n in found.items() if len(n) == 1}
+                for name in names:
+                    found[skeleton][folded_name(key)] = name
+        self._found = dict(found)
 
     def person(self, name: str) -> str | None:
         skeleton = name_skeleton(name)
-        return self._unique.get(skeleton) if skeleton else None
+        if not skeleton or skeleton not in self._found:
+            return None
+        folded = folded_name(name)
+        close = {canonical for spelling, canonical in self._found[skeleton].items()
+                 if _similar(folded, spelling)}
+        return close.pop() if len(close) == 1 else None
+
+
+def _similar(left: str, right: str) -> bool:
+    """Spellings of one name: close as a whole, and closer still in the surname ("Vladimir Rebic"
+    is not "Volodymyr Rybak")."""
+    whole = SequenceMatcher(None, left, right).ratio()
+    last = SequenceMatcher(None, left.split()[-1], right.split()[-1]).ratio()
+    return whole >= MIN_SIMILARITY and last >= MIN_SURNAME_SIMILARITY
 
 
 def _in_office(roles: Mapping[str, tuple[Role, ...]], name: str, on: dt.date) -> bool:

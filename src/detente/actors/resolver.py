@@ -340,9 +340,10 @@ class ActorResolver:
             self._place_owner(mention, [t for t in remaining if t.i not in possessed])
 
     def _place_owner(self, mention: Mention, tokens: list[Token]) -> None:
-        """"Istanbul police", "New York prosecutors": the place named before the agent noun gives
-        the owner, unless it is a known person ("the Reagan administration")."""
-        names = [t for t in tokens if t.pos_ == "PROPN" and t.dep_ in {"compound", "nmod", "npadvmod"}]
+        """"Istanbul police", "New York prosecutors": the place (a GPE, LOC or FAC entity) named
+        before the agent noun gives the owner, unless it is a known person."""
+        names = [t for t in tokens if t.pos_ == "PROPN" and t.dep_ in {"compound", "nmod", "npadvmod"}
+                 and t.ent_type_ in PLACE_LABELS]
         if not names or any(b.i - a.i != 1 for a, b in pairwise(names)):
             return
         text = text_of(names)
@@ -390,7 +391,7 @@ class ActorResolver:
                 place = self._institution_country(objects[0])
             if place is None and word in {"in", "at"} and (mention.agent or mention.people_of):
                 place = self._place_country(objects[0])  # "police in the Kenyan capital"
-            if place is None and word in PLACE_PREPS and mention.agent:
+            if place is None and word in PLACE_PREPS and self.kb.agent_kind(mention.agent) == "person":
                 place = self.kb.place_country(text_of(chain))  # "the mayor of Istanbul"
             if place and word in PLACE_PREPS:
                 mention.place = mention.place or place
