@@ -5,10 +5,9 @@ deaths of non-politicians), chosen and annotated before the coder was run on the
 name the few triggers of a genuine political event in it (``political_triggers``, e.g. police
 detaining a driver); every other event the pipeline codes is a false event.
 
-Prints false events per article (target: at most 0.05) and every false event. ``--all`` counts
-every event of every status; by default events whose status is not ``current`` are counted too,
-since a hypothetical earthquake is no political event either, and ``--current`` counts only
-current ones (what a default query would show).
+Prints false events per article (target: at most 0.05) and every false event. Events of every
+status count (a hypothetical earthquake is no political event either); ``--current`` counts only
+the current ones, what a default query shows.
 
 Usage: .venv/bin/python bench/nonpolitical_eval.py [--model md|sm] [--current]
 """
