@@ -10,7 +10,9 @@ beyond a verb and its arguments. Format in docs/verb_patterns.md, section Constr
 - ``occurrence_verbs``: verbs whose subject event noun is the act ("protests erupted"), with the
   particle or object they need ("break out", "take place");
 - ``weapon_nouns``: weapons that, as subject of an occurrence verb, are an attack with that
-  weapon ("shells landed"), by CAMEO code.
+  weapon ("shells landed"), by CAMEO code;
+- ``reaction_roots`` and ``act_nouns``: a praise, criticism or rejection of an act named by a noun
+  with no actor ("rejected the call") is aimed at whoever did the latest such act.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ class Constructions:
     light_verbs: dict[str, str]
     occurrence_verbs: dict[str, str]
     weapon_nouns: dict[str, str]
+    reaction_roots: frozenset[str]
+    act_nouns: frozenset[str]
 
     def implied_agent(self, cameo: str) -> str | None:
         """The sector of the agent a code's act implies: the code's own entry, else its parent's."""
@@ -90,6 +94,7 @@ def load_constructions(path: Path, known_codes: frozenset[str]) -> Constructions
         implied_agents=agents, implied_agent_words=words, victim_nouns=_words(raw, "victim_nouns", path),
         victim_roots=roots, light_verbs=_mapping(raw, "light_verbs", path),
         occurrence_verbs=_mapping(raw, "occurrence_verbs", path), weapon_nouns=weapons,
+        reaction_roots=_words(raw, "reaction_roots", path), act_nouns=_words(raw, "act_nouns", path),
     )
 
 
