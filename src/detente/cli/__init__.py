@@ -14,7 +14,7 @@ from detente import __version__
 from detente.nlp import install_hint, model_installed
 
 # Modules that define subcommands; each calls `main.add_command(...)` at import.
-COMMAND_MODULES = ("code", "evaluate", "ingest", "store", "analysis", "stories", "resolve", "quotes")
+COMMAND_MODULES = ("check", "code", "evaluate", "ingest", "store", "analysis", "stories", "resolve", "quotes")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)

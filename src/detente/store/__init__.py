@@ -78,17 +78,18 @@ def connect(path: str, *, read_only: bool = False,
 
 
 class Store:
-    """A detente database. ``read_only`` opens an existing file for queries only."""
+    """A detente database. ``read_only`` opens an existing file for queries only (of the current
+    schema version unless ``check`` is off); otherwise it is created or upgraded as needed."""
 
     def __init__(self, path: str | Path = MEMORY, *, read_only: bool = False,
-                 lock_timeout: float | None = None) -> None:
+                 lock_timeout: float | None = None, check: bool = True) -> None:
         self.path = str(path)
         self.read_only = read_only
         self.connection = connect(self.path, read_only=read_only, lock_timeout=lock_timeout)
         try:
-            if read_only:
+            if read_only and check:
                 check_schema(self.connection, self.path, required=True)
-            else:
+            elif not read_only:
                 found = prepare_schema(self.connection, self.path)
                 if found is not None and found != SCHEMA_VERSION:
                     log.info("%s: schema version %d upgraded to %d", self.path, found, SCHEMA_VERSION)
