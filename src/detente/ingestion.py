@@ -89,7 +89,17 @@ def ingest_items(items: Iterable[Document | Rejected], *, db: str, model: str = 
 def finish_run(db: str, report: IngestReport | None = None) -> None:
     """Bring the clusters up to date and checkpoint the database."""
     with Store(db) as store:
-        clustered = update_clusters(store.connection)
+        con = store.connection
+        # One transaction, so that a run killed while clustering leaves the clusters as they were
+        # and the next run redoes them. (When detente.dedup writes its clusters in transactions of
+        # its own, issue 12, this one goes: DuckDB does not nest them.)
+        con.begin()
+        try:
+            clustered = update_clusters(con)
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
         if report is not None:
             report.clustered = clustered
         store.checkpoint()

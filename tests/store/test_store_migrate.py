@@ -54,7 +54,8 @@ def test_store_migrates_v1_in_place(tmp_path: Path) -> None:
         con = store.connection
         assert stored_schema_version(con) == SCHEMA_VERSION
         assert counts(con) == V1_COUNTS
-        assert con.execute("SELECT event_id, cameo, record FROM events ORDER BY event_id").fetchall() == events
+        after = con.execute("SELECT event_id, cameo, record FROM events ORDER BY event_id").fetchall()
+        assert after == events
         for table in ("events", "quotes"):  # columns where the current DDL puts them
             fresh = duckdb.connect(":memory:")
             fresh.execute(TABLE_DDL[table])
