@@ -97,9 +97,14 @@ def finish_run(db: str, report: IngestReport | None = None) -> None:
         try:
             clustered = update_clusters(con)
             con.commit()
-        except BaseException:
+        except StoreError:
             con.rollback()
             raise
+        except Exception as err:  # a safety net: the documents are stored; say so, never a traceback
+            con.rollback()
+            log.exception("clustering failed")
+            raise StoreError(f"{db}: the documents are stored, but clustering failed ({type(err).__name__}: "
+                             f"{err}); please report it", code="D310") from err
         if report is not None:
             report.clustered = clustered
         store.checkpoint()

@@ -181,3 +181,31 @@ def test_cli_ingest_not_a_database(tmp_path: Path, coded_inputs: list[Document])
     assert result.exit_code == 1
     assert "[D301]" in result.stderr and "notes.txt is not a DuckDB database" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.model
+@pytest.mark.issue(13)
+def test_cli_ingest_calendar_ends_and_hostile_folder(tmp_path: Path) -> None:
+    """The real coder and clustering over dates at the calendar's ends and the hostile corpus."""
+    from tests.ingest.hostile import write_corpus
+
+    folder = tmp_path / "hostile"
+    write_corpus(folder)
+    texts = ("Russia imposed sanctions on Ukraine yesterday. France will meet Germany next month. "
+             "Iran accused Israel last week, and China will visit Japan tomorrow.",
+             "Russia sanctioned Ukraine last month. Germany met France in December.")
+    with (folder / "calendar.jsonl").open("w", encoding="utf-8") as feed:
+        for date in ("0001-01-01", "9999-12-31"):
+            for number, text in enumerate(texts):
+                record = {"id": f"{date}-{number}", "date": date, "text": f"{text} Filed {date}."}
+                feed.write(json.dumps(record) + "\n")
+    db = str(tmp_path / "x.duckdb")
+    limits = ["--limit", "document_chars=2000", "--limit", "file_bytes=20000", "--limit", "line_bytes=5000"]
+    result = run("ingest", str(folder), "--db", db, *limits)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and "D121" not in result.output
+    with Store(db, read_only=True) as store:
+        dated = store.connection.execute("SELECT min(date), max(date) FROM events").fetchone()
+    assert [day.year for day in dated] == [1, 9999]
+    checked = run("check", "--db", db)
+    assert checked.exit_code == 0, checked.output

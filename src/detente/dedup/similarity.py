@@ -234,9 +234,9 @@ def period_end(day: dt.date | None, precision: str | None) -> dt.date | None:
     """The last day a date of this precision may mean: the month's or the year's last day."""
     if day is None or precision not in {"month", "year"}:
         return None
-    if precision == "year":
+    if precision == "year" or day.month == 12:
         return dt.date(day.year, 12, 31)
-    following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    following = dt.date(day.year, day.month + 1, 1)
     return following - dt.timedelta(days=1)
 
 
