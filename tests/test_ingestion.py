@@ -21,7 +21,7 @@ from detente.store.check import check_store
 ROOT = Path(__file__).resolve().parents[1]
 DYADS = ("RUSGOV UKR 163", "USA CHN 042", "FRA DEU 036", "IRN ISR 111", "TUR SYR 190")
 TABLES = ("documents", "document_aliases", "sentences", "actors", "events", "quotes", "cluster_members",
-          "clusters")
+          "clusters", "story_members", "stories", "story_terms")
 
 
 def write_feed(path: Path, count: int = 30) -> Path:

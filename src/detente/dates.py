@@ -61,6 +61,14 @@ _NUMBER = r"(?P<number>\d{1,2}|" + "|".join(NUMBERS) + r")"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 
+def add_days(day: dt.date, days: int | dt.timedelta) -> dt.date:
+    """``day`` moved by ``days``, held to the calendar's ends (0001-01-01 and 9999-12-31)."""
+    delta = days if isinstance(days, dt.timedelta) else dt.timedelta(days=days)
+    if delta < dt.timedelta(0):
+        return day + delta if day - dt.date.min >= -delta else dt.date.min
+    return day + delta if dt.date.max - day >= delta else dt.date.max
+
+
 def _shift_month(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     return dt.date(index // 12, index % 12 + 1, 1)

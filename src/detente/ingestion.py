@@ -30,6 +30,7 @@ from detente.ingest import codes
 from detente.ingest.limits import DEFAULT_LIMITS, Limits
 from detente.models import CodedDocument, Document, Rejected
 from detente.pipeline import code_items
+from detente.places import PlaceResolver
 from detente.store import Plan, Store
 
 log = logging.getLogger(__name__)
@@ -88,20 +89,13 @@ def ingest_items(items: Iterable[Document | Rejected], *, db: str, model: str = 
 
 def finish_run(db: str, report: IngestReport | None = None) -> None:
     """Bring the clusters up to date and checkpoint the database."""
+    PlaceResolver.default()  # story clustering reads places: load the gazetteer before taking the lock
     with Store(db) as store:
-        con = store.connection
-        # One transaction, so that a run killed while clustering leaves the clusters as they were
-        # and the next run redoes them. (When detente.dedup writes its clusters in transactions of
-        # its own, issue 12, this one goes: DuckDB does not nest them.)
-        con.begin()
         try:
-            clustered = update_clusters(con)
-            con.commit()
+            clustered = update_clusters(store.connection)  # in transactions of its own (detente.dedup)
         except StoreError:
-            con.rollback()
             raise
         except Exception as err:  # a safety net: the documents are stored; say so, never a traceback
-            con.rollback()
             log.exception("clustering failed")
             raise StoreError(f"{db}: the documents are stored, but clustering failed ({type(err).__name__}: "
                              f"{err}); please report it", code="D310") from err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -63,3 +64,14 @@ def test_store_check_names_damage(whole: Path, sql: str, named: str) -> None:
     assert result.exit_code == 1
     assert named in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.issue(13)
+def test_store_check_json(whole: Path) -> None:
+    damage(whole, "DELETE FROM documents WHERE doc_id = 'a1'")
+    result = CliRunner().invoke(main, ["check", "--db", str(whole), "--output-format", "json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False
+    assert {"check": "events without their document", "count": 2} in [
+        {key: p[key] for key in ("check", "count")} for p in report["problems"]]

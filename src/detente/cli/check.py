@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+
 import click
 
 from detente.cli import main
@@ -16,7 +19,10 @@ DEFAULT_DB = "detente.duckdb"
 @main.command("check")
 @click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="DuckDB file to check.")
 @click.option("--upgrade", is_flag=True, help="Upgrade a database of an older schema version in place first.")
-def check_command(db: str, upgrade: bool) -> None:
+@click.option("--output-format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True,
+              help="text: one line, problems on stderr; json: one object with ok, checked and problems.")
+def check_command(db: str, upgrade: bool, fmt: str) -> None:
     """Check that every event has its document and sentence, every alias its document, and every
     cluster's counts match its members; exit 1 listing the problems when something does not.
 
@@ -30,11 +36,16 @@ def check_command(db: str, upgrade: bool) -> None:
             checked = store_summary(store.connection)
     except DetenteError as err:
         raise click.ClickException(str(err)) from err
+    if fmt == "json":
+        click.echo(json.dumps({"ok": not problems, "db": db, "schema_version": SCHEMA_VERSION,
+                               "checked": checked,
+                               "problems": [dataclasses.asdict(problem) for problem in problems]}))
     for problem in problems:
         click.echo(f"problem: {problem.message()}", err=True)
     if problems:
         raise click.ClickException(f"{db}: {len(problems)} kind(s) of problem found")
-    click.echo(f"{db}: ok (schema version {SCHEMA_VERSION}; {checked})")
+    if fmt == "text":
+        click.echo(f"{db}: ok (schema version {SCHEMA_VERSION}; {checked})")
 
 
 def _upgrade(db: str) -> None:

@@ -28,6 +28,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from detente.dates import add_days
 from detente.dedup.similarity import (
     ActorKey,
     Place,
@@ -132,13 +133,6 @@ def _report_from_row(row: tuple[Any, ...]) -> Report:
     )
 
 
-def _shifted(day: dt.date, delta: dt.timedelta) -> dt.date:
-    """``day + delta``, held to the calendar (years 1 to 9999)."""
-    if delta < dt.timedelta(0):
-        return day + delta if day - dt.date.min > -delta else dt.date.min
-    return day + delta if dt.date.max - day > delta else dt.date.max
-
-
 def _fetch_existing(
     con: duckdb.DuckDBPyConnection, new: list[Report], window_days: int
 ) -> dict[str, list[Report]]:
@@ -149,8 +143,8 @@ def _fetch_existing(
     if dated:
         pad = dt.timedelta(days=window_days)
         clauses.append("coalesce(e.date, d.date) BETWEEN ? AND ?")
-        params = [_shifted(min(r.date for r in dated), -(pad + MONTH)),
-                  _shifted(max(r.last or r.date for r in dated), pad)]
+        params = [add_days(min(r.date for r in dated), -(pad + MONTH)),
+                  add_days(max(r.last or r.date for r in dated), pad)]
     if len(dated) < len(new):
         clauses.append("coalesce(e.date, d.date) IS NULL")
     rows = con.execute(

@@ -34,6 +34,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from detente.dates import add_days
 from detente.dedup.features import DocumentText, features_of, place_token
 from detente.dedup.similarity import Place, places_compatible
 from detente.dedup.tables import outlet_sql
@@ -178,7 +179,7 @@ def _load_window(con: duckdb.DuckDBPyConnection, first: dt.date, last: dt.date, 
     pad = dt.timedelta(days=window_days)
     window = _Window()
     for doc_id, story_id, day, features, weights, keys, places, ages in con.execute(
-        WINDOW_SQL, [first - pad, last + pad]
+        WINDOW_SQL, [add_days(first, -pad), add_days(last, pad)]
     ).fetchall():
         vector = Vector(np.array(features, dtype=np.int64), np.array(weights, dtype=np.float64))
         window.add(

@@ -7,7 +7,7 @@ names one) its quote; every document's ``content_hash`` is the sha256 of its tex
 points to a document with its text; and, where the database has clusters, every member's event
 exists, every cluster has members and its ``num_mentions``, ``num_articles`` and ``num_sources``
 match them (counted as ``detente.dedup`` counts them: member reports, their distinct documents,
-their distinct outlets).
+their distinct outlets); the same for stories (``num_documents``, ``num_sources``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from detente.dedup.clusters import OUTLET_SQL
+from detente.dedup.tables import outlet_sql
 from detente.store.schema import ALIASES
 
 EXAMPLES = 3
@@ -70,7 +70,7 @@ CLUSTER_CHECKS: tuple[tuple[str, str], ...] = (
     ("clusters whose counts do not match their members", f"""
      WITH counted AS (
          SELECT m.cluster_id, count(*) AS mentions, count(DISTINCT e.doc_id) AS articles,
-                count(DISTINCT {OUTLET_SQL}) AS sources
+                count(DISTINCT {outlet_sql("d", "e.doc_id")}) AS sources
          FROM cluster_members m JOIN events e ON e.event_id = m.event_id
          LEFT JOIN documents d ON d.doc_id = e.doc_id GROUP BY m.cluster_id)
      SELECT c.cluster_id || ' (' || c.num_mentions || '/' || c.num_articles || '/' || c.num_sources
@@ -81,6 +81,24 @@ CLUSTER_CHECKS: tuple[tuple[str, str], ...] = (
 )
 
 
+STORY_CHECKS: tuple[tuple[str, str], ...] = (
+    ("story members whose document is not stored",
+     "SELECT m.doc_id FROM story_members m ANTI JOIN documents d ON d.doc_id = m.doc_id"),
+    ("story members of a story that is not stored",
+     "SELECT m.doc_id FROM story_members m ANTI JOIN stories s ON s.story_id = m.story_id"),
+    ("stories without members",
+     "SELECT s.story_id FROM stories s ANTI JOIN story_members m ON m.story_id = s.story_id"),
+    ("stories whose counts do not match their members", f"""
+     WITH counted AS (
+         SELECT m.story_id, count(*) AS documents, count(DISTINCT {outlet_sql()}) AS sources
+         FROM story_members m JOIN documents d ON d.doc_id = m.doc_id GROUP BY m.story_id)
+     SELECT s.story_id || ' (' || s.num_documents || '/' || s.num_sources || ' stored, '
+            || k.documents || '/' || k.sources || ' counted)'
+     FROM stories s JOIN counted k ON k.story_id = s.story_id
+     WHERE (s.num_documents, s.num_sources) IS DISTINCT FROM (k.documents, k.sources)"""),
+)
+
+
 def tables_of(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
 
@@ -88,8 +106,11 @@ def tables_of(con: duckdb.DuckDBPyConnection) -> set[str]:
 def check_store(con: duckdb.DuckDBPyConnection) -> list[Problem]:
     """Every problem found (an empty list when the database is whole)."""
     checks = list(ROW_CHECKS)
-    if {"clusters", "cluster_members"} <= tables_of(con):
+    tables = tables_of(con)
+    if {"clusters", "cluster_members"} <= tables:
         checks += CLUSTER_CHECKS
+    if {"stories", "story_members"} <= tables:
+        checks += STORY_CHECKS
     problems = []
     for description, sql in checks:
         rows = con.execute(f"SELECT * FROM ({sql}) ORDER BY 1").fetchall()
@@ -102,7 +123,7 @@ def store_summary(con: duckdb.DuckDBPyConnection) -> str:
     """How much was checked, for the line that says the database is whole."""
     tables = tables_of(con)
     counted = [("documents", "documents"), (ALIASES, "aliases"), ("events", "events"), ("quotes", "quotes"),
-               ("clusters", "clusters")]
+               ("clusters", "clusters"), ("stories", "stories")]
     parts = []
     for table, name in counted:
         if table in tables:
