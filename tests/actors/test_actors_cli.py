@@ -74,7 +74,7 @@ def test_actors_cli_bad_date() -> None:
 
 
 def test_actors_cli_shows_phoenix_entry() -> None:
-    status, out = _run("Gurbanguly Berdimuhamedow", "--date", "2009-12-14")
+    status, out = _run("Nguyen Tan Dung", "--date", "2010-06-01")
     record = json.loads(out)
-    assert status == 0 and record["code"] == "TKMGOV"
+    assert status == 0 and record["code"] == "VNMGOV"
     assert record["match"]["source"].startswith("Phoenix.Countries.actors.txt:")
