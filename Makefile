@@ -6,7 +6,7 @@ INSTALL := $(PIP) install -q -c constraints.txt
 STAMP := .venv/.installed
 SHARED := ../shared
 
-.PHONY: demo test lint docs train bench seed constraints clean
+.PHONY: demo test lint fuzz docs train bench seed constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv .venv
@@ -28,6 +28,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	.venv/bin/ruff check src tests tools bench
 	.venv/bin/pytest
+
+# Property-based fuzzing (hypothesis) of the JSON Lines and HTML readers for FUZZ_SECONDS seconds:
+# any input read or rejected, never an exception, no good record lost next to a bad one.
+FUZZ_SECONDS ?= 300
+fuzz: $(STAMP)
+	DETENTE_FUZZ_SECONDS=$(FUZZ_SECONDS) .venv/bin/pytest tests/ingest/test_ingest_properties.py -k fuzz -s
 
 lint: $(STAMP)
 	.venv/bin/ruff check src tests tools bench

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import detente.pipeline as pipeline
 from detente.errors import InputError
+from detente.ingest.decode import normalise_text
 from detente.ingest.limits import Limits
 from detente.models import CodedDocument, Document, Rejected
 from detente.pipeline import code_documents, code_items
@@ -76,3 +79,26 @@ def test_pipeline_code_documents_refuses_text_spacy_cannot_parse(monkeypatch: py
     monkeypatch.setattr(nlp, "max_length", 50)
     with pytest.raises(InputError, match="D119"):
         list(code_documents([Document(doc_id="long", text="word " * 20)]))
+
+
+WORDS = ("Russia", "Ukraine", "the", "minister", "said", "imposed", "sanctions", "on", "met", "in", "Paris",
+         "yesterday", "\"", "'", ",", ".", "\n\n", "not", "will", "attack", "protesters", "police", "UN",
+         "\u200b", "\x1b[31m", "42", "March", "who", "accused", "of", "talks", "—", "(", ")")
+sentences = st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join)
+
+
+@pytest.mark.model
+@pytest.mark.issue(13)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(st.text(max_size=300), sentences),
+       published=st.one_of(st.none(), st.dates()))
+def test_pipeline_any_text_codes_or_rejects(text: str, published: dt.date | None) -> None:
+    """Any text and date give one CodedDocument (offsets inside the text) or a documented rejection."""
+    document = Document(doc_id="p", text=normalise_text(text) or "x", date=published)
+    [item] = code_items([document], limits=Limits(document_chars=2_000, sentences=200))
+    if isinstance(item, Rejected):
+        assert item.code in ("D119", "D120"), item.detail  # D121 would be a coder bug
+        return
+    for event in item.events:
+        assert 0 <= event.trigger.start < event.trigger.end <= len(document.text)
+        assert event.date is None or dt.date.min <= event.date <= dt.date.max

@@ -37,3 +37,14 @@ def test_cli_table_wide_characters_keep_columns_straight() -> None:
                                              (dt.date(2021, 1, 2), "2021-01-02")])
 def test_cli_table_cell_text(value, text) -> None:
     assert cell_text(value) == text
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("value", "shown"), [
+    ("\x1b[31mRussia\x1b[0m", "Russia"),
+    ("a\x1b]0;title\x07b\x07c", "abc"),
+    ("Rus\u200bsia\r\nsaid", "Russia said"),
+])
+def test_cli_table_cells_carry_no_terminal_escapes(value: str, shown: str) -> None:
+    assert cell_text(value) == shown
+    assert "\x1b" not in render_table(["text"], [[value]])

@@ -18,6 +18,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from detente.ingest.decode import normalise_text
+
 # Box lines: top, head, head_row, mid, row, foot_row, foot, bottom; each is left, horizontal,
 # divider and right. Only the line under the header is drawn, with "-".
 RULE_BOX = box.Box("    \n    \n -  \n    \n    \n    \n    \n    \n", ascii=True)
@@ -25,11 +27,13 @@ WIDE = 10_000  # console width: a table is never wrapped to fit a terminal
 
 
 def cell_text(value: Any) -> str:
-    """A cell as one line of text: None is empty, dates are ISO, whitespace runs are one space."""
+    """A cell as one line of text: None is empty, dates are ISO, whitespace runs are one space, and
+    terminal escapes and control characters (from a database written before ingest removed them)
+    never reach the terminal."""
     if value is None:
         return ""
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return " ".join(text.split())
+    return " ".join(normalise_text(text).split())
 
 
 def render_table(columns: Sequence[str | tuple[str, int]], rows: Sequence[Sequence[Any]]) -> str:

@@ -25,6 +25,7 @@ from detente.models import Document, Rejected
 logger = logging.getLogger(__name__)
 
 Item = Document | Rejected
+BINARY_LINES = 1_000  # binary lines with no line of text before them: the whole input is binary
 
 
 def read_text(data: bytes, *, label: str, doc_id: str) -> Iterator[Item]:
@@ -48,31 +49,42 @@ def read_jsonl_stream(stream: BinaryIO, *, label: str, limits: Limits = DEFAULT_
                       first: bytes | None = None) -> Iterator[Item]:
     """JSON Lines read one line at a time (``first``: a line already taken from the stream).
 
-    A binary first line rejects the whole input as binary; after that each bad line (binary,
-    invalid UTF-8, bad JSON, longer than ``limits.line_bytes``) is rejected on its own.
+    Each bad line (binary, invalid UTF-8, bad JSON, longer than ``limits.line_bytes``) is rejected
+    on its own and the good ones are read. An input that is binary from its first line on, with no
+    line of text in its first ``BINARY_LINES`` lines, is rejected once as a whole.
     """
     lines = bounded_lines(stream, limits.line_bytes, label)
     if first is not None:
         lines = itertools.chain([first.rstrip(b"\r\n")], lines)
     offset = 0
-    started = False
+    held: list[Rejected] = []  # binary lines before the first line of text
+    text_seen = False
     for number, raw in enumerate(lines, start=1):
         line_label = f"{label}:{number}"
         if raw is None:
             yield Rejected(line_label, codes.TOO_LARGE, f"line longer than {limits.line_bytes:,} bytes "
                            "(limit line_bytes)")
             continue
-        if not started and raw.strip():
-            started = True
-            if looks_binary(raw):
-                yield Rejected(label, codes.BINARY, "binary data (NUL or control bytes), not JSON Lines")
-                return
-        yield from _jsonl_line(raw, offset, line_label)
+        if not text_seen and raw.strip() and _is_binary_line(raw):
+            held.append(Rejected(line_label, codes.BINARY, "binary data (NUL or control bytes) on this line"))
+            if len(held) >= BINARY_LINES:
+                break
+        else:
+            if raw.strip() and not text_seen:
+                text_seen = True
+                yield from held
+            yield from _jsonl_line(raw, offset, line_label)
         offset += len(raw) + 1
+    if held and not text_seen:
+        yield Rejected(label, codes.BINARY, "binary data (NUL or control bytes), not JSON Lines")
+
+
+def _is_binary_line(raw: bytes) -> bool:
+    return b"\x00" in raw or looks_binary(raw)
 
 
 def _jsonl_line(raw: bytes, offset: int, label: str) -> Iterator[Item]:
-    if b"\x00" in raw or looks_binary(raw):
+    if _is_binary_line(raw):
         yield Rejected(label, codes.BINARY, "binary data (NUL or control bytes) on this line")
         return
     try:
