@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from detente.ontology import DATA_DIR
-from detente.ontology.build import build_tables, refresh_manifest_hashes
+from detente.ontology.build import build_noun_patterns, build_tables, refresh_manifest_hashes
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = ROOT / "tests" / "data" / "reference"
@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     tables = build_tables(args.reference)
+    tables["derived_noun_patterns.jsonl"] = build_noun_patterns(args.out)
     stale = stale_files(tables, args.out)
     if not args.check:
         for name in stale:

@@ -8,6 +8,7 @@ import pytest
 
 from detente.ontology import DATA_DIR, Ontology, load_ontology
 from detente.ontology.build import (
+    build_noun_patterns,
     build_tables,
     parse_crosswalk_line,
     quad_class_gdelt,
@@ -22,10 +23,30 @@ def test_ontology_tables_rebuild_from_reference(reference_dir: Path, name: str) 
     assert rebuilt == (DATA_DIR / name).read_text(encoding="utf-8")
 
 
+def test_ontology_noun_patterns_rebuild_from_the_verb_rows() -> None:
+    derived = (DATA_DIR / "derived_noun_patterns.jsonl").read_text(encoding="utf-8")
+    assert build_noun_patterns(DATA_DIR) == derived
+
+
+@pytest.mark.parametrize(("noun", "prep", "cameo"), [
+    ("seizure", "of", "1711"),  # "seized property" -> "the seizure of property"
+    ("suspension", "of", "164"),  # "suspended talks" -> "the suspension of talks"
+])
+def test_ontology_noun_patterns_derive_from_verbs(ontology: Ontology, noun: str, prep: str,
+                                                  cameo: str) -> None:
+    rows = [p for p in ontology.patterns_for(noun, "NOUN") if p.cameo == cameo]
+    assert rows and rows[0].prep == prep and rows[0].id.endswith("-nominal")
+
+
+def test_ontology_hand_written_nouns_are_not_derived(ontology: Ontology) -> None:
+    assert not [p for p in ontology.patterns_for("arrest", "NOUN") if p.id.endswith("-nominal")]
+
+
 def test_ontology_manifest_hashes_match(ontology: Ontology) -> None:
     assert set(ontology.manifest.files) == {"event_codes.csv", "cameo_plover.csv",
                                              "plover_extensions.csv", "verb_patterns.jsonl",
-                                             "lemma_classes.json", "constructions.json"}
+                                             "lemma_classes.json", "constructions.json",
+                                             "derived_noun_patterns.jsonl"}
     assert ontology.check_files() == []
 
 

@@ -119,6 +119,9 @@ def read_ontology(directory: Path) -> Ontology:
         crosswalk.update(load_crosswalk(extensions, known))
     classes = load_lemma_classes(directory / "lemma_classes.json")
     patterns = load_patterns(directory / "verb_patterns.jsonl", classes, known)
+    derived = directory / "derived_noun_patterns.jsonl"
+    if derived.exists():  # nouns of the construction table's nominalisations (tools/build_ontology.py)
+        patterns += load_patterns(derived, classes, known)
     constructions = load_constructions(directory / "constructions.json", known)
     ontology = Ontology(manifest=manifest, codes=codes, crosswalk=crosswalk, patterns=patterns,
                         classes=classes, constructions=constructions)

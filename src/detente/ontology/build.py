@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import logging
 import re
 from dataclasses import dataclass
@@ -141,6 +142,49 @@ def build_crosswalk(path: Path, known_codes: set[str]) -> str:
 def codebook_codes(codebook: Path) -> set[str]:
     with codebook.open(encoding="utf-8", newline="") as handle:
         return {row["code"].strip() for row in csv.DictReader(handle)}
+
+
+NOMINAL_CONFIDENCE = 0.85  # a derived noun row is less sure than the verb row it comes from
+NOMINAL_SKIPPED = ("particle", "xcomp", "attr", "object_country")
+
+
+def _nominal_row(row: dict[str, object], noun: str) -> dict[str, object] | None:
+    """The noun row a verb row gives ("seized ships" -> "the seizure of ships"), or None when the
+    row's shape has no nominal counterpart (a particle, a complement, a speaker source ...)."""
+    if any(row.get(key) for key in NOMINAL_SKIPPED) or row.get("source", "subject") != "subject":
+        return None
+    obj, prep = row.get("object") or [], row.get("prep")
+    if bool(obj) == bool(prep):  # both, or neither: a bare noun ("the killing") is left to hand rows
+        return None
+    confidence = float(row.get("confidence", 0.8))  # type: ignore[arg-type]
+    derived: dict[str, object] = {"id": f"{row['id']}-nominal", "lemma": noun, "pos": "NOUN"}
+    if obj:
+        derived.update(prep="of", prep_object=obj)
+    else:
+        derived.update(prep=prep, prep_object=row.get("prep_object") or [])
+        if row.get("target") == "prep":
+            derived["target"] = "prep"
+    if row.get("target") == "none":
+        derived["target"] = "none"
+    derived.update(cameo=row["cameo"], confidence=round(confidence * NOMINAL_CONFIDENCE, 3),
+                   note=f"{row.get('note', '')}; the noun of {row['id']} (nominalisations)")
+    if not derived.get("prep_object"):
+        derived.pop("prep_object", None)
+    return derived
+
+
+def build_noun_patterns(data_dir: Path) -> str:
+    """derived_noun_patterns.jsonl: noun rows for the construction table's nominalisations, from
+    the verb rows of verb_patterns.jsonl; nouns with hand-written rows are left to those."""
+    rows = [json.loads(line) for line in (data_dir / "verb_patterns.jsonl").read_text("utf-8").splitlines()
+            if line.strip()]
+    table = json.loads((data_dir / "constructions.json").read_text("utf-8"))["nominalisations"]
+    written = {row["lemma"] for row in rows if row.get("pos") == "NOUN"}
+    derived = [made for row in rows if row.get("pos", "VERB") == "VERB" and row["lemma"] in table
+               and table[row["lemma"]] not in written
+               for made in [_nominal_row(row, table[row["lemma"]])] if made is not None]
+    derived.sort(key=lambda row: (str(row["lemma"]), str(row["id"])))
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in derived)
 
 
 def build_tables(reference: Path) -> dict[str, str]:
