@@ -52,7 +52,7 @@ def test_cli_stories_jsonl(local_file):
         ["b17", "b19", "b18"],  # by publication date: b18 appeared a day later
     ]
     assert list(records[0]) == ["story_id", "title", "first_date", "last_date", "num_documents",
-                                "num_sources", "num_events", "doc_ids", "outlets", "cluster_ids"]
+                                "num_sources", "num_events", "doc_ids", "outlets", "cluster_ids", "alias_ids"]
 
 
 def test_cli_stories_missing_database(tmp_path):

@@ -144,3 +144,13 @@ def expected_stories() -> dict[str, str]:
 
 def day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
+
+
+def add_alias(con: duckdb.DuckDBPyConnection, alias_id: str, doc_id: str, *, source: str | None = None,
+              date: str | None = None) -> None:
+    """Store ``alias_id`` as a second report of ``doc_id`` (its text under another id)."""
+    con.execute(
+        "INSERT INTO document_aliases SELECT ?, doc_id, content_hash, title, coalesce(?::DATE, date), ?, "
+        "NULL, language, NULL, TIMESTAMP '2021-04-03 09:00:00' FROM documents WHERE doc_id = ?",
+        [alias_id, date, source, doc_id],
+    )

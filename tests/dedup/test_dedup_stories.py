@@ -9,12 +9,13 @@ from detente.dedup import (
     ClusterSettings,
     StorySettings,
     bcubed_scores,
+    load_clusters,
     load_stories,
     pairwise_scores,
     story_id_for,
     update_clusters,
 )
-from tests.dedup.eventdb import add_document, expected_clusters, expected_stories, load_corpus
+from tests.dedup.eventdb import add_alias, add_document, expected_clusters, expected_stories, load_corpus
 
 
 @pytest.fixture
@@ -118,3 +119,27 @@ def test_dedup_a_document_without_text_or_date_is_its_own_story(con):
     update_clusters(con)
     row = con.execute("SELECT story_id, title, num_documents FROM stories").fetchall()
     assert row == [(story_id_for("empty"), None, 1)]
+
+
+@pytest.mark.issue(12)
+def test_dedup_aliases_count_as_reports(local):
+    """b31 is b06's text under another id: a second report, in story and event counts alike."""
+    story = _stories(local)["b06"]
+    cluster_of = ("SELECT c.num_mentions, c.num_articles, c.num_sources FROM clusters c JOIN cluster_members "
+                  "m USING (cluster_id) JOIN events e USING (event_id) WHERE e.doc_id = 'b06'")
+    story_of = "SELECT num_documents, num_sources FROM stories WHERE story_id = ?"
+    before = local.execute(cluster_of).fetchone()
+    add_alias(local, "b31", "b06", source="Buckeye News Service")
+    update_clusters(local)
+    assert local.execute(story_of, [story]).fetchone() == (3, 3)
+    assert local.execute(cluster_of).fetchone() == (before[0] + 1, before[1] + 1, before[2] + 1)
+    record = next(s for s in load_stories(local) if s.story_id == story)
+    assert record.doc_ids == ("b06", "b07", "b31") and record.alias_ids == ("b31",)
+    local.execute("DELETE FROM document_aliases")
+    update_clusters(local)
+    assert local.execute(cluster_of).fetchone() == before
+    assert local.execute(story_of, [story]).fetchone() == (2, 2)
+    add_alias(local, "b31", "b06", source="Buckeye News Service")
+    update_clusters(local)
+    cluster = next(c for c in load_clusters(local) if "b06" in c.doc_ids)
+    assert cluster.doc_ids == ("b06", "b07", "b31")

@@ -66,14 +66,23 @@ NEW_SQL = (
     + """ WHERE m.event_id IS NULL
 ORDER BY coalesce(e.date, d.date) NULLS LAST, e.event_id LIMIT ?"""
 )
+_EVENT_COLUMNS = """e.source_country, e.source_sector, e.source_code, e.target_country, e.target_sector,
+       e.target_code, e.cameo, e.cameo_root, e.plover, e.quad_class, e.goldstein"""
+# Each member report, and once more for each alias of its document (the same text under another
+# id: a second report, which counts in mentions, articles and sources).
 MEMBER_SQL = f"""
 SELECT m.cluster_id, e.event_id, e.doc_id, coalesce(e.date, d.date) AS date, coalesce(e.negated, false),
        e.confidence, coalesce(CAST(d.date AS TIMESTAMP), d.ingested_at) AS seen, d.ingested_at,
-       {outlet_sql("d", "e.doc_id")} AS outlet,
-       e.source_country, e.source_sector, e.source_code, e.target_country, e.target_sector,
-       e.target_code, e.cameo, e.cameo_root, e.plover, e.quad_class, e.goldstein
+       {outlet_sql("d", "e.doc_id")} AS outlet, {_EVENT_COLUMNS}
 FROM cluster_members m JOIN events e ON e.event_id = m.event_id
 LEFT JOIN documents d ON d.doc_id = e.doc_id
+WHERE m.cluster_id IN (SELECT unnest(?::VARCHAR[]))
+UNION ALL
+SELECT m.cluster_id, e.event_id, a.alias_id, coalesce(e.date, a.date, d.date), coalesce(e.negated, false),
+       e.confidence, coalesce(CAST(a.date AS TIMESTAMP), a.ingested_at), a.ingested_at,
+       {outlet_sql("a", "a.alias_id")}, {_EVENT_COLUMNS}
+FROM cluster_members m JOIN events e ON e.event_id = m.event_id
+JOIN document_aliases a ON a.doc_id = e.doc_id LEFT JOIN documents d ON d.doc_id = e.doc_id
 WHERE m.cluster_id IN (SELECT unnest(?::VARCHAR[]))
 """
 
@@ -226,9 +235,34 @@ def update_clusters(con: duckdb.DuckDBPyConnection, *, settings: ClusterSettings
 
 
 def repair(con: duckdb.DuckDBPyConnection) -> None:
-    """Remove what removed or changed documents left, and rebuild the rows a crash left missing."""
-    refresh_stories(con, prune_stories(con) + _ids(con, "story_members", "stories", "story_id"))
-    refresh_clusters(con, _prune_members(con) + _ids(con, "cluster_members", "clusters", "cluster_id"))
+    """Remove what removed or changed documents left, recount what gained or lost aliases, and
+    rebuild the rows a crash left missing."""
+    aliased = _alias_changes(con)
+    stories = con.execute("SELECT DISTINCT story_id FROM story_members WHERE doc_id IN "
+                          "(SELECT unnest(?::VARCHAR[]))", [aliased]).fetchall()
+    clusters = con.execute("SELECT DISTINCT m.cluster_id FROM cluster_members m JOIN events e USING "
+                           "(event_id) WHERE e.doc_id IN (SELECT unnest(?::VARCHAR[]))", [aliased]).fetchall()
+    refresh_stories(con, sorted({r[0] for r in stories} | set(prune_stories(con))
+                                | set(_ids(con, "story_members", "stories", "story_id"))))
+    refresh_clusters(con, sorted({r[0] for r in clusters} | set(_prune_members(con))
+                                 | set(_ids(con, "cluster_members", "clusters", "cluster_id"))))
+
+
+ALIAS_COLUMNS = ("doc_id", "date", "source", "url", "title", "ingested_at")
+
+
+def _alias_changes(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Documents that gained, lost or changed an alias since the counts were made (``alias_members``
+    is then brought up to date)."""
+    changed = " OR ".join(f"a.{c} IS DISTINCT FROM m.{c}" for c in ALIAS_COLUMNS)
+    rows = con.execute(f"SELECT a.doc_id, m.doc_id FROM document_aliases a "
+                       f"FULL JOIN alias_members m ON m.alias_id = a.alias_id WHERE {changed}").fetchall()
+    if not rows:
+        return []
+    con.execute("DELETE FROM alias_members")
+    columns = ", ".join(ALIAS_COLUMNS)
+    con.execute(f"INSERT INTO alias_members SELECT alias_id, {columns} FROM document_aliases")
+    return sorted({doc_id for row in rows for doc_id in row if doc_id is not None})
 
 
 def _ids(con: duckdb.DuckDBPyConnection, members: str, rows: str, key: str) -> list[str]:
@@ -286,11 +320,12 @@ def _cluster_row(cluster_id: str, rows: list[tuple[Any, ...]]) -> tuple[Any, ...
 
 
 def refresh_clusters(con: duckdb.DuckDBPyConnection, cluster_ids: list[str]) -> None:
-    """Recompute the ``clusters`` rows of the given clusters from their members."""
+    """Recompute the ``clusters`` rows of the given clusters from their members (and their
+    documents' aliases)."""
     if not cluster_ids:
         return
     by_cluster: dict[str, list[tuple[Any, ...]]] = {}
-    for row in con.execute(MEMBER_SQL, [cluster_ids]).fetchall():
+    for row in con.execute(MEMBER_SQL, [cluster_ids, cluster_ids]).fetchall():
         by_cluster.setdefault(row[0], []).append(row)
     con.execute("DELETE FROM clusters WHERE cluster_id IN (SELECT unnest(?::VARCHAR[]))", [cluster_ids])
     values = [_cluster_row(cid, rows) for cid, rows in sorted(by_cluster.items())]

@@ -20,8 +20,13 @@ WITH members AS (
            list(DISTINCT s.story_id ORDER BY s.story_id) FILTER (WHERE s.story_id IS NOT NULL) AS story_ids
     FROM cluster_members m JOIN events e ON e.event_id = m.event_id
     LEFT JOIN story_members s ON s.doc_id = e.doc_id GROUP BY m.cluster_id
+), aliased AS (  -- aliases of the reports' documents are reports too
+    SELECT m.cluster_id, list(DISTINCT a.alias_id) AS alias_ids
+    FROM cluster_members m JOIN events e ON e.event_id = m.event_id
+    JOIN document_aliases a ON a.doc_id = e.doc_id GROUP BY m.cluster_id
 )
-SELECT c.cluster_id, mb.event_ids, mb.doc_ids, c.num_mentions, c.num_articles, c.num_sources,
+SELECT c.cluster_id, mb.event_ids, list_sort(list_concat(mb.doc_ids, coalesce(al.alias_ids, []))),
+       c.num_mentions, c.num_articles, c.num_sources,
        c.first_seen, c.last_seen, c.first_added, c.date, c.negated,
        e.source_text, e.source_name, e.source_country, e.source_sector, e.source_code,
        e.target_text, e.target_name, e.target_country, e.target_sector, e.target_code,
@@ -30,6 +35,7 @@ SELECT c.cluster_id, mb.event_ids, mb.doc_ids, c.num_mentions, c.num_articles, c
        e.coder, d.url, {outlet_sql("d", "e.doc_id")} AS outlet, d.title, d.language, mb.in_lead,
        e.status, e.modality, e.doc_id, e.sentence_index, d.date AS published, mb.story_ids
 FROM clusters c JOIN members mb ON mb.cluster_id = c.cluster_id
+LEFT JOIN aliased al ON al.cluster_id = c.cluster_id
 JOIN (SELECT *, event_id AS representative FROM events) e ON e.event_id = c.representative_event_id
 LEFT JOIN documents d ON d.doc_id = e.doc_id
 """
@@ -170,10 +176,18 @@ def load_clusters(
 
 
 STORIES_SQL = f"""
-WITH docs AS (
-    SELECT m.story_id, list(m.doc_id ORDER BY m.day, m.doc_id) AS doc_ids,
-           list(DISTINCT {outlet_sql()} ORDER BY {outlet_sql()}) AS outlets
-    FROM story_members m JOIN documents d ON d.doc_id = m.doc_id GROUP BY m.story_id
+WITH reports AS (
+    SELECT m.story_id, m.doc_id, m.day, {outlet_sql()} AS outlet, false AS alias
+    FROM story_members m JOIN documents d ON d.doc_id = m.doc_id
+    UNION ALL
+    SELECT m.story_id, a.alias_id, coalesce(a.date, CAST(a.ingested_at AS DATE)),
+           {outlet_sql("a", "a.alias_id")}, true
+    FROM story_members m JOIN document_aliases a ON a.doc_id = m.doc_id
+), docs AS (
+    SELECT story_id, list(doc_id ORDER BY day, doc_id) AS doc_ids,
+           list(DISTINCT outlet ORDER BY outlet) AS outlets,
+           list(doc_id ORDER BY doc_id) FILTER (WHERE alias) AS alias_ids
+    FROM reports GROUP BY story_id
 ), events AS (
     SELECT s.story_id, list(DISTINCT c.cluster_id ORDER BY c.cluster_id) AS cluster_ids,
            count(*) AS num_events
@@ -182,14 +196,15 @@ WITH docs AS (
 )
 SELECT s.story_id, s.title, s.first_date, s.last_date, s.num_documents, s.num_sources, s.first_added,
        s.last_added, s.founder_doc_id, d.doc_ids, d.outlets, coalesce(ev.cluster_ids, []),
-       coalesce(ev.num_events, 0)
+       coalesce(ev.num_events, 0), coalesce(d.alias_ids, [])
 FROM stories s JOIN docs d ON d.story_id = s.story_id LEFT JOIN events ev ON ev.story_id = s.story_id
 """
 
 
 @dataclass(frozen=True)
 class StoryRecord:
-    """One story: the documents that report it, their outlets, and the event clusters in them."""
+    """One story: the documents that report it (aliases included: the same text under another id),
+    their outlets, and the event clusters in them."""
 
     story_id: str
     title: str | None
@@ -204,6 +219,7 @@ class StoryRecord:
     outlets: tuple[str, ...]
     cluster_ids: tuple[str, ...]
     num_events: int
+    alias_ids: tuple[str, ...] = ()  # those of doc_ids that are aliases of another of them
 
     def to_dict(self) -> dict[str, Any]:
         """The `detente stories` record."""
@@ -218,6 +234,7 @@ class StoryRecord:
             "doc_ids": list(self.doc_ids),
             "outlets": list(self.outlets),
             "cluster_ids": list(self.cluster_ids),
+            "alias_ids": list(self.alias_ids),
         }
 
 
@@ -235,7 +252,8 @@ def load_stories(
     where += [*upper, "s.num_documents >= ?"]
     sql = STORIES_SQL + " WHERE " + " AND ".join(where) + " ORDER BY s.first_date, s.story_id"
     rows = con.execute(sql, [*params, *upper_params, min_documents]).fetchall()
-    return [StoryRecord(*row[:9], tuple(row[9]), tuple(row[10]), tuple(row[11]), row[12]) for row in rows]
+    return [StoryRecord(*row[:9], tuple(row[9]), tuple(row[10]), tuple(row[11]), row[12], tuple(row[13]))
+            for row in rows]
 
 
 __all__ = ["CLUSTERS_SQL", "ClusterRecord", "StoryRecord", "cluster_record", "load_clusters", "load_stories"]

@@ -60,9 +60,15 @@ STALE_SQL = """
 SELECT m.doc_id, m.story_id, m.features FROM story_members m LEFT JOIN documents d ON d.doc_id = m.doc_id
 WHERE d.doc_id IS NULL OR d.content_hash <> m.content_hash
 """
+# The documents of the stories, and their aliases (the same text under another id: a second report).
 STORY_DOCS_SQL = f"""
-SELECT m.story_id, m.doc_id, m.day, d.title, d.text, {outlet_sql()} AS outlet, d.ingested_at
+SELECT m.story_id, m.doc_id, m.day, d.title, d.text, {outlet_sql()} AS outlet, d.ingested_at, false
 FROM story_members m JOIN documents d ON d.doc_id = m.doc_id
+WHERE m.story_id IN (SELECT unnest(?::VARCHAR[]))
+UNION ALL
+SELECT m.story_id, a.alias_id, coalesce(a.date, CAST(a.ingested_at AS DATE)), a.title, NULL,
+       {outlet_sql("a", "a.alias_id")}, a.ingested_at, true
+FROM story_members m JOIN document_aliases a ON a.doc_id = m.doc_id
 WHERE m.story_id IN (SELECT unnest(?::VARCHAR[]))
 """
 PLACE_TYPE = pa.struct(
@@ -312,11 +318,12 @@ def _title(title: str | None, text: str | None) -> str | None:
 
 
 def refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: list[str]) -> None:
-    """Recompute the ``stories`` rows of the given stories from their members."""
+    """Recompute the ``stories`` rows of the given stories from their members and the members'
+    aliases, which count as documents (and their outlets as sources) of the story."""
     if not story_ids:
         return
     by_story: dict[str, list[tuple[Any, ...]]] = {}
-    for row in con.execute(STORY_DOCS_SQL, [story_ids]).fetchall():
+    for row in con.execute(STORY_DOCS_SQL, [story_ids, story_ids]).fetchall():
         by_story.setdefault(row[0], []).append(row)
     con.execute("DELETE FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [story_ids])
     values = [_story_row(story_id, rows) for story_id, rows in sorted(by_story.items())]
@@ -325,7 +332,7 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: list[str]) -> Non
 
 
 def _story_row(story_id: str, rows: list[tuple[Any, ...]]) -> tuple[Any, ...]:
-    founder = min(rows, key=lambda r: (story_id_for(r[1]) != story_id, r[2], r[1]))
+    founder = min(rows, key=lambda r: (story_id_for(r[1]) != story_id, r[7], r[2], r[1]))
     added = [r[6] for r in rows if r[6] is not None]
     return (
         story_id,

@@ -9,6 +9,9 @@ Story clusters:
                                                      blocking keys, places and ages) and its score
     stories(story_id PK, ...)                        one row per story, its counts and title
     story_terms(feature PK, df)                      document frequencies of the hashed features
+Aliases (the store's ``document_aliases``: the same text under another id, a second report):
+    alias_members(alias_id PK, doc_id, ...)          the aliases the counts of stories and clusters
+                                                     last included, to notice when they change
 
 All are created here (``CREATE ... IF NOT EXISTS``: a store written before them gains them on
 first use) and only ever changed inside ``transaction``: a run killed at any moment leaves either
@@ -46,9 +49,13 @@ CREATE TABLE IF NOT EXISTS stories (
     first_added TIMESTAMP, last_added TIMESTAMP
 );
 CREATE TABLE IF NOT EXISTS story_terms (feature INTEGER PRIMARY KEY, df INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS alias_members (
+    alias_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, date DATE, source VARCHAR, url VARCHAR,
+    title VARCHAR, ingested_at TIMESTAMP
+);
 """
 
-DEDUP_TABLES = ("cluster_members", "clusters", "story_members", "stories", "story_terms")
+DEDUP_TABLES = ("cluster_members", "clusters", "story_members", "stories", "story_terms", "alias_members")
 
 
 def outlet_sql(doc: str = "d", fallback: str = "d.doc_id") -> str:
