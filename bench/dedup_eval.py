@@ -7,10 +7,11 @@ for the local crime and protest stories) with detente.pipeline.code_documents, s
 an in-memory Store, clusters it with detente.dedup.update_clusters, and scores the clusters
 against the gold (``expected_clusters.json`` / ``local_expected_clusters.json``). A pipeline event
 is matched to a hand coding of the same article with the same PLOVER type (else CAMEO root) and
-source/target countries; unmatched events are counted and left out of the scores (they have no
-gold cluster). Prints pairwise and B-cubed precision/recall/F1, how many reports collapse into how
-many clusters, and for the local corpus the same scores of the stories over documents
-(``expected_stories.json``; an exact copy the store keeps as an alias is in its document's story).
+source/target countries (else countries known on one side only); unmatched events are counted and
+left out of the scores (they have no gold cluster). Prints pairwise and B-cubed precision/recall/F1,
+how many reports collapse into how many clusters, and for the local corpus the same scores of the
+stories over documents (``expected_stories.json``; an exact copy the store keeps as an alias is
+in its document's story).
 """
 
 from __future__ import annotations
@@ -59,28 +60,47 @@ def _signature(kind: str | None, root: str, source: str | None, target: str | No
     return (kind or root, source, target)
 
 
+def _coding_signature(coding: dict[str, Any], event: Event) -> tuple[Any, ...]:
+    return _signature(
+        coding["plover"] if event.plover else None,
+        coding["cameo"][:2],
+        (coding.get("source") or {}).get("country"),
+        (coding.get("target") or {}).get("country"),
+    )
+
+
+def _event_signature(event: Event) -> tuple[Any, ...]:
+    return _signature(
+        event.plover,
+        event.cameo_root,
+        event.source.country if event.source else None,
+        event.target.country if event.target else None,
+    )
+
+
+def _compatible(wanted: tuple[Any, ...], got: tuple[Any, ...]) -> bool:
+    """Same type; each actor's country equal, or unknown on one side ("unknown attackers" of the
+    coder for a hand coding's missing source)."""
+    pairs = zip(wanted[1:], got[1:], strict=True)
+    return wanted[0] == got[0] and all(w is None or g is None or w == g for w, g in pairs)
+
+
 def match_events(events: list[Event], codings: list[dict[str, Any]]) -> dict[str, str]:
-    """event_id -> coding key, each coding used once."""
+    """event_id -> coding key, each coding used once: first the events whose type and countries
+    equal a coding's, then those whose countries are only compatible with one."""
     free = {c["key"]: c for c in codings}
     matched: dict[str, str] = {}
-    for event in events:
-        for key, coding in list(free.items()):
-            wanted = _signature(
-                coding["plover"] if event.plover else None,
-                coding["cameo"][:2],
-                (coding.get("source") or {}).get("country"),
-                (coding.get("target") or {}).get("country"),
-            )
-            got = _signature(
-                event.plover,
-                event.cameo_root,
-                event.source.country if event.source else None,
-                event.target.country if event.target else None,
-            )
-            if coding["doc_id"] == event.doc_id and wanted == got:
-                matched[event.event_id] = key
-                del free[key]
-                break
+    for exact in (True, False):
+        for event in events:
+            if event.event_id in matched:
+                continue
+            for key, coding in list(free.items()):
+                wanted, got = _coding_signature(coding, event), _event_signature(event)
+                fits = wanted == got if exact else _compatible(wanted, got)
+                if coding["doc_id"] == event.doc_id and fits:
+                    matched[event.event_id] = key
+                    del free[key]
+                    break
     return matched
 
 

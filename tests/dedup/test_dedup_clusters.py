@@ -11,6 +11,7 @@ from detente.dedup import (
     pairwise_scores,
     update_clusters,
 )
+from detente.dedup.clusters import _actor_key
 from tests.dedup.eventdb import CORPUS, add_document, add_event, expected_clusters, load_corpus, read_jsonl
 
 
@@ -147,3 +148,15 @@ def test_dedup_removed_events_leave_their_clusters(con):
     update_clusters(con)
     assert con.execute("SELECT num_mentions, num_articles FROM clusters").fetchall() == [(1, 1)]
     assert first not in _membership(con)
+
+
+@pytest.mark.parametrize(
+    ("columns", "named"),
+    [
+        (("RUS", "GOV", "Russia", "Moscow"), True),
+        (("USA", "COP", None, "police"), False),  # an agent noun only
+        (("USA", None, "Dayton", "DAYTON"), False),  # a place taken for an actor names no participant
+    ],
+)
+def test_dedup_named_actors(columns, named):
+    assert _actor_key(*columns).named is named

@@ -109,7 +109,9 @@ def _actor_key(
     if not (country or sector or name or text):
         return None
     label = (name or text or "").strip().lower() or None
-    return ActorKey(country or None, sector or None, label, bool(name and name.strip()))
+    # Named: the resolver gave a name to an actor with a role. A place the coder took for an actor
+    # ("DAYTON", "Peninsula Park": a name, no sector) names no participant.
+    return ActorKey(country or None, sector or None, label, bool(name and name.strip() and sector))
 
 
 def _place(location: str | None) -> Place | None:
