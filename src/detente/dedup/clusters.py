@@ -41,7 +41,7 @@ from detente.dedup.similarity import (
     word_shingles,
 )
 from detente.dedup.stories import StorySettings, cluster_stories, prune_stories, refresh_stories
-from detente.dedup.tables import ensure_cluster_tables, outlet_sql, transaction
+from detente.dedup.tables import ensure_cluster_tables, insert_rows, outlet_sql, transaction
 from detente.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -178,10 +178,26 @@ def _cluster_score(report: Report, members: list[Report], settings: ClusterSetti
     return None
 
 
-def _best_cluster(report: Report, clusters: dict[str, list[Report]], settings: ClusterSettings) -> str | None:
-    best: tuple[float, str] | None = None
+def _type_keys(report: Report) -> tuple[str, ...]:
+    """Blocking keys: a report can only join a cluster that shares its PLOVER type or CAMEO root."""
+    root = f"root:{report.cameo_root}"
+    return (root, f"plover:{report.plover}") if report.plover else (root,)
+
+
+def _by_type(clusters: dict[str, list[Report]]) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = {}
     for cluster_id, members in clusters.items():
-        score = _cluster_score(report, members, settings)
+        for member in members:
+            for key in _type_keys(member):
+                index.setdefault(key, set()).add(cluster_id)
+    return index
+
+
+def _best_cluster(report: Report, clusters: dict[str, list[Report]], index: dict[str, set[str]],
+                  settings: ClusterSettings) -> str | None:
+    best: tuple[float, str] | None = None
+    for cluster_id in set().union(*(index.get(key, set()) for key in _type_keys(report))):
+        score = _cluster_score(report, clusters[cluster_id], settings)
         if score is not None and (best is None or (-score, cluster_id) < (-best[0], best[1])):
             best = (score, cluster_id)
     return best[1] if best else None
@@ -192,11 +208,14 @@ def assign_reports(
 ) -> dict[str, str]:
     """event_id -> cluster_id for each new report, in the order given; updates ``clusters``."""
     assigned: dict[str, str] = {}
+    index = _by_type(clusters)
     for report in new:
-        cluster_id = _best_cluster(report, clusters, settings)
+        cluster_id = _best_cluster(report, clusters, index, settings)
         if cluster_id is None:
             cluster_id = cluster_id_for(report.event_id)
         clusters.setdefault(cluster_id, []).append(report)
+        for key in _type_keys(report):
+            index.setdefault(key, set()).add(cluster_id)
         assigned[report.event_id] = cluster_id
     return assigned
 
@@ -330,10 +349,7 @@ def refresh_clusters(con: duckdb.DuckDBPyConnection, cluster_ids: list[str]) -> 
     for row in con.execute(MEMBER_SQL, [cluster_ids, cluster_ids]).fetchall():
         by_cluster.setdefault(row[0], []).append(row)
     con.execute("DELETE FROM clusters WHERE cluster_id IN (SELECT unnest(?::VARCHAR[]))", [cluster_ids])
-    values = [_cluster_row(cid, rows) for cid, rows in sorted(by_cluster.items())]
-    if values:
-        placeholders = ", ".join("?" * len(values[0]))
-        con.executemany(f"INSERT INTO clusters VALUES ({placeholders})", values)
+    insert_rows(con, "clusters", [_cluster_row(cid, rows) for cid, rows in sorted(by_cluster.items())])
 
 
 __all__ = [

@@ -37,7 +37,7 @@ import pyarrow as pa
 from detente.dates import add_days
 from detente.dedup.features import DocumentText, features_of, place_token
 from detente.dedup.similarity import Place, places_compatible
-from detente.dedup.tables import outlet_sql
+from detente.dedup.tables import insert_rows, outlet_sql
 from detente.dedup.vectors import DocumentFrequencies, Vector, feature_index, term_counts
 
 log = logging.getLogger(__name__)
@@ -326,9 +326,7 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: list[str]) -> Non
     for row in con.execute(STORY_DOCS_SQL, [story_ids, story_ids]).fetchall():
         by_story.setdefault(row[0], []).append(row)
     con.execute("DELETE FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [story_ids])
-    values = [_story_row(story_id, rows) for story_id, rows in sorted(by_story.items())]
-    if values:
-        con.executemany(f"INSERT INTO stories VALUES ({', '.join('?' * len(values[0]))})", values)
+    insert_rows(con, "stories", [_story_row(story_id, rows) for story_id, rows in sorted(by_story.items())])
 
 
 def _story_row(story_id: str, rows: list[tuple[Any, ...]]) -> tuple[Any, ...]:

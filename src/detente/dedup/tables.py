@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import duckdb
+import pyarrow as pa
 
 from detente.errors import StoreError
 
@@ -81,6 +82,21 @@ def ensure_cluster_tables(con: duckdb.DuckDBPyConnection) -> None:
                          "`detente ingest` into it again to build them", code="D308") from err
 
 
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[object, ...]]) -> None:
+    """Insert rows (in the table's column order) in one statement through Arrow: executemany costs
+    DuckDB about a millisecond per row."""
+    if not rows:
+        return
+    columns = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+    values = pa.table({name: pa.array(list(column)) for name, column in zip(columns, zip(*rows, strict=True),
+                                                                           strict=True)})
+    con.register("_dedup_rows", values)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM _dedup_rows")
+    finally:
+        con.unregister("_dedup_rows")
+
+
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """Run the block in one transaction: committed when it ends, rolled back when it raises."""
@@ -93,4 +109,4 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     con.commit()
 
 
-__all__ = ["DEDUP_DDL", "DEDUP_TABLES", "ensure_cluster_tables", "outlet_sql", "transaction"]
+__all__ = ["DEDUP_DDL", "DEDUP_TABLES", "ensure_cluster_tables", "insert_rows", "outlet_sql", "transaction"]
