@@ -10,9 +10,11 @@ pair of documents out:
   their words;
 - ``age:`` and ``num:`` numbers: ages ("24-year-old", "aged 18 and 20", "Pruitt, 24,"), counts and
   amounts ("12 people", "$35 million"); years are left out;
-Places are kept apart from the tokens (a place's name is already among the words): the gazetteer
-ids of the places named where a place is expected (the dateline, after a locative preposition
-"in Dayton", "of Trotwood", before a qualifier "Portland, Oregon" or "police"/"'s") and of
+Places are kept apart from the tokens, and so are the words of their names: two reports from one
+city share its name whatever they report, and reports from two cities are told apart by the
+places themselves. The places are the gazetteer ids of those named where a place is expected
+(the dateline, after a locative preposition "in Dayton", "of Trotwood", before a qualifier
+"Portland, Oregon" or "police"/"'s") and of
 countries, regions and big cities anywhere, plus the places of the document's events. They serve
 as blocking keys and to tell two cities apart. The spaCy-based place resolver runs during coding
 only; this scan needs no parse, so documents without events get places too.
@@ -215,15 +217,15 @@ def place_names(text: str, resolver: PlaceResolver) -> list[str]:
     return found
 
 
-def places(text: str, resolver: PlaceResolver) -> list[Place]:
-    """The places named in the text, each resolved with the others as context."""
+def places(text: str, resolver: PlaceResolver) -> dict[str, Place]:
+    """The places named in the text (name -> place), each resolved with the others as context."""
     found = place_names(text, resolver)
-    resolved = []
+    resolved = {}
     for name in found:
         location = resolver.resolve_name(name, context=[other for other in found if other != name])
         if location is not None:
-            resolved.append(
-                Place(location.geonames_id, location.precision, location.country, location.admin1)
+            resolved[name] = Place(
+                location.geonames_id, location.precision, location.country, location.admin1
             )
     return resolved
 
@@ -235,10 +237,12 @@ def place_token(place: Place) -> str:
 def document_features(document: DocumentText, resolver: PlaceResolver) -> DocumentFeatures:
     """Every feature of one document (title and text together)."""
     text = f"{document.title}.\n{document.text}" if document.title else document.text
-    found = places(document.text, resolver) + list(document.event_places)
+    named = places(document.text, resolver)
+    found = [*named.values(), *document.event_places]
     found_ages = ages(text)
+    place_words = {word for name in named for word in words(name)}
     tokens = [
-        *words(text),
+        *(word for word in words(text) if word not in place_words),
         *(f"name:{name}" for name in names(text)),
         *(f"age:{age}" for age in sorted(found_ages)),
         *numbers(text),

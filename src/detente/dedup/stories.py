@@ -12,8 +12,8 @@ ages and counts of ``dedup.features``), less ``age_penalty`` when both give ages
 is shared; a pair is never scored when
 
 - their days are more than ``window_days`` apart, or
-- both name cities or regions and none of one's is compatible with one of the other's ("the
-  same day in another city").
+- both name places and share no country, or both name cities or regions and none of one's is
+  compatible with one of the other's ("the same day in another city").
 
 Candidates come from blocking, so that adding a document costs the same however large the store:
 only stored documents within the date window are read (a range scan on ``day``), and of those only
@@ -136,11 +136,20 @@ def story_id_for(doc_id: str) -> str:
     return hashlib.sha1(f"story\x1f{doc_id}".encode()).hexdigest()[:16]
 
 
+def _local(places: frozenset[Place]) -> frozenset[Place]:
+    return frozenset(p for p in places if p.precision != "country")
+
+
 def places_conflict(left: frozenset[Place], right: frozenset[Place]) -> bool:
-    """Both name cities or regions, and no place of one is compatible with a place of the other."""
-    if not left or not right:
+    """Both name places and share no country, or both name cities or regions and none of one is
+    compatible with one of the other (the same city, or a region that holds it)."""
+    l_countries, r_countries = {p.country for p in left if p.country}, {p.country for p in right if p.country}
+    if l_countries and r_countries and not l_countries & r_countries:
+        return True
+    l_local, r_local = _local(left), _local(right)
+    if not l_local or not r_local:
         return False
-    return not any(places_compatible(a, b) for a in left for b in right)
+    return not any(places_compatible(a, b) for a in l_local for b in r_local)
 
 
 def pair_score(new: _Member, old: _Member, settings: StorySettings) -> float | None:
@@ -239,8 +248,8 @@ def _assign_batch(
     assigned = []
     for row, feature, (indices, tf) in zip(rows, features, counts, strict=True):
         vector = frequencies.add(indices, tf)
-        local = frozenset(p for p in feature.places if p.precision != "country")
-        member = _Member(row[0], "", row[1], vector, _keys(vector, local, settings.keys), local, feature.ages)
+        keys = _keys(vector, _local(feature.places), settings.keys)
+        member = _Member(row[0], "", row[1], vector, keys, feature.places, feature.ages)
         best = _best(member, window, settings)
         member.story_id = best[0] if best else story_id_for(row[0])
         window.add(member)
