@@ -61,7 +61,8 @@ def read_inputs() -> list[Document]:
 
 def ingest(documents: list[Document], store: Store, model: str) -> int:
     """Code and store the documents, then cluster; returns how many documents were stored."""
-    stored = sum(store.add(coded) for coded in code_documents(documents, model=model))
+    outcomes = [store.add(coded) for coded in code_documents(documents, model=model)]
+    stored = sum(outcome in {"stored", "replaced"} for outcome in outcomes)
     update_clusters(store.connection)
     return stored
 

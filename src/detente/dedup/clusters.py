@@ -48,7 +48,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_WINDOW_DAYS = 3
 DEFAULT_THRESHOLD = 0.35
-MONTH = dt.timedelta(days=31)  # a stored month-precise date starts up to a month before the day it stands for
 
 REPORT_SQL = """
 SELECT e.event_id, e.doc_id, coalesce(e.date, d.date) AS date, coalesce(e.negated, false),
@@ -147,20 +146,26 @@ def _report_from_row(row: tuple[Any, ...]) -> Report:
 def _fetch_existing(
     con: duckdb.DuckDBPyConnection, new: list[Report], window_days: int
 ) -> dict[str, list[Report]]:
-    """The clusters a batch can join: those with a member dated within reach of the batch (and
-    the undated ones when the batch has undated reports)."""
+    """The clusters a batch can join, with all their members: those with a member dated within
+    reach of the batch, or month- or year-dated and published within reach (and the undated ones
+    when the batch has undated reports)."""
+    pad = dt.timedelta(days=window_days)
     dated = [r for r in new if r.date is not None]
-    clauses, params = [], []
+    published = [r.published for r in new if r.published is not None]
+    clauses: list[str] = []
+    params: list[Any] = []
     if dated:
-        pad = dt.timedelta(days=window_days)
         clauses.append("coalesce(e.date, d.date) BETWEEN ? AND ?")
-        params = [add_days(min(r.date for r in dated), -(pad + MONTH)),
-                  add_days(max(r.last or r.date for r in dated), pad)]
+        first, last = min(r.date for r in dated), max(r.last or r.date for r in dated)
+        params += [add_days(first, -pad), add_days(last, pad)]
+    if published:
+        clauses.append("(e.date_precision IN ('month', 'year') AND d.date BETWEEN ? AND ?)")
+        params += [add_days(min(published), -pad), add_days(max(published), pad)]
     if len(dated) < len(new):
         clauses.append("coalesce(e.date, d.date) IS NULL")
-    rows = con.execute(
-        REPORT_SQL + f" WHERE m.cluster_id IS NOT NULL AND ({' OR '.join(clauses)})", params
-    ).fetchall()
+    near = (f"SELECT m.cluster_id FROM cluster_members m JOIN events e ON e.event_id = m.event_id "
+            f"LEFT JOIN documents d ON d.doc_id = e.doc_id WHERE {' OR '.join(clauses)}")
+    rows = con.execute(REPORT_SQL + f" WHERE m.cluster_id IN ({near})", params).fetchall()
     clusters: dict[str, list[Report]] = {}
     for row in sorted(rows, key=lambda r: r[0]):
         clusters.setdefault(row[17], []).append(_report_from_row(row))
@@ -179,24 +184,52 @@ def _cluster_score(report: Report, members: list[Report], settings: ClusterSetti
 
 
 def _type_keys(report: Report) -> tuple[str, ...]:
-    """Blocking keys: a report can only join a cluster that shares its PLOVER type or CAMEO root."""
+    """A report can only join a cluster that shares its PLOVER type or CAMEO root."""
     root = f"root:{report.cameo_root}"
     return (root, f"plover:{report.plover}") if report.plover else (root,)
 
 
-def _by_type(clusters: dict[str, list[Report]]) -> dict[str, set[str]]:
-    index: dict[str, set[str]] = {}
-    for cluster_id, members in clusters.items():
-        for member in members:
-            for key in _type_keys(member):
-                index.setdefault(key, set()).add(cluster_id)
-    return index
+def _weeks(first: dt.date | None, last: dt.date | None) -> range:
+    """Week numbers (days since 0001-01-01 // 7) that [first, last] touches; -1 when undated."""
+    if first is None:
+        return range(-1, 0)
+    return range(first.toordinal() // 7, (last or first).toordinal() // 7 + 1)
 
 
-def _best_cluster(report: Report, clusters: dict[str, list[Report]], index: dict[str, set[str]],
+def _member_keys(report: Report) -> list[tuple[str, int]]:
+    """Where a member is filed: its types, by each week its date (or its publication) falls in."""
+    weeks = set(_weeks(report.date, report.last))
+    if report.last is not None and report.published is not None:
+        weeks = set(_weeks(report.published, None))
+    return [(key, week) for key in _type_keys(report) for week in weeks]
+
+
+def _report_keys(report: Report, window_days: int) -> list[tuple[str, int]]:
+    """Where a report looks for clusters: its types, by each week within the window of its date
+    (or of its publication, for a month- or year-precise date)."""
+    pad = dt.timedelta(days=window_days)
+    if report.date is None:
+        weeks = set(_weeks(None, None))
+    else:
+        weeks = set(_weeks(add_days(report.date, -pad), add_days(report.last or report.date, pad)))
+        if report.published is not None:
+            weeks |= set(_weeks(add_days(report.published, -pad), add_days(report.published, pad)))
+    return [(key, week) for key in _type_keys(report) for week in weeks]
+
+
+Index = dict[tuple[str, int], set[str]]
+
+
+def _file(index: Index, cluster_id: str, member: Report) -> None:
+    for key in _member_keys(member):
+        index.setdefault(key, set()).add(cluster_id)
+
+
+def _best_cluster(report: Report, clusters: dict[str, list[Report]], index: Index,
                   settings: ClusterSettings) -> str | None:
     best: tuple[float, str] | None = None
-    for cluster_id in set().union(*(index.get(key, set()) for key in _type_keys(report))):
+    keys = _report_keys(report, settings.window_days)
+    for cluster_id in set().union(*(index.get(key, set()) for key in keys)):
         score = _cluster_score(report, clusters[cluster_id], settings)
         if score is not None and (best is None or (-score, cluster_id) < (-best[0], best[1])):
             best = (score, cluster_id)
@@ -208,14 +241,16 @@ def assign_reports(
 ) -> dict[str, str]:
     """event_id -> cluster_id for each new report, in the order given; updates ``clusters``."""
     assigned: dict[str, str] = {}
-    index = _by_type(clusters)
+    index: Index = {}
+    for cluster_id, members in clusters.items():
+        for member in members:
+            _file(index, cluster_id, member)
     for report in new:
         cluster_id = _best_cluster(report, clusters, index, settings)
         if cluster_id is None:
             cluster_id = cluster_id_for(report.event_id)
         clusters.setdefault(cluster_id, []).append(report)
-        for key in _type_keys(report):
-            index.setdefault(key, set()).add(cluster_id)
+        _file(index, cluster_id, report)
         assigned[report.event_id] = cluster_id
     return assigned
 

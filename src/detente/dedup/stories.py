@@ -110,6 +110,12 @@ class _Member:
     keys: np.ndarray
     places: frozenset[Place]
     ages: frozenset[int]
+    local: frozenset[Place] = frozenset()  # the cities and regions of ``places``
+    countries: frozenset[str] = frozenset()  # the countries of ``places``
+
+    def __post_init__(self) -> None:
+        self.local = _local(self.places)
+        self.countries = frozenset(p.country for p in self.places if p.country)
 
 
 @dataclass
@@ -140,21 +146,19 @@ def _local(places: frozenset[Place]) -> frozenset[Place]:
     return frozenset(p for p in places if p.precision != "country")
 
 
-def places_conflict(left: frozenset[Place], right: frozenset[Place]) -> bool:
+def places_conflict(left: _Member, right: _Member) -> bool:
     """Both name places and share no country, or both name cities or regions and none of one is
     compatible with one of the other (the same city, or a region that holds it)."""
-    l_countries, r_countries = {p.country for p in left if p.country}, {p.country for p in right if p.country}
-    if l_countries and r_countries and not l_countries & r_countries:
+    if left.countries and right.countries and not left.countries & right.countries:
         return True
-    l_local, r_local = _local(left), _local(right)
-    if not l_local or not r_local:
+    if not left.local or not right.local or left.local & right.local:
         return False
-    return not any(places_compatible(a, b) for a in l_local for b in r_local)
+    return not any(places_compatible(a, b) for a in left.local for b in right.local)
 
 
 def pair_score(new: _Member, old: _Member, settings: StorySettings) -> float | None:
     """The similarity of two documents, or None when they cannot report one story."""
-    if places_conflict(new.places, old.places):
+    if places_conflict(new, old):
         return None
     score = new.vector.dot(old.vector)
     if new.ages and old.ages and not new.ages & old.ages:
