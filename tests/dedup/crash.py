@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from detente.dedup import ClusterSettings, StorySettings, update_clusters
+from detente.dedup.tables import cluster_counts_sql, story_counts_sql
 from detente.places import PlaceResolver
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,12 +51,12 @@ def inconsistencies(path: Path) -> list[str]:
     """What does not add up between members and their rows (empty when consistent)."""
     con = duckdb.connect(str(path))
     checks = {
-        "story without its row or with wrong counts": """
-            SELECT story_id FROM (SELECT story_id, count(*) AS n FROM story_members GROUP BY 1) m
-            FULL JOIN stories s USING (story_id) WHERE s.num_documents IS DISTINCT FROM m.n""",
-        "cluster without its row or with wrong counts": """
-            SELECT cluster_id FROM (SELECT cluster_id, count(*) AS n FROM cluster_members GROUP BY 1) m
-            FULL JOIN clusters c USING (cluster_id) WHERE c.num_mentions IS DISTINCT FROM m.n""",
+        "story without its row or with wrong counts": f"""
+            SELECT story_id FROM ({story_counts_sql()}) m
+            FULL JOIN stories s USING (story_id) WHERE s.num_documents IS DISTINCT FROM m.documents""",
+        "cluster without its row or with wrong counts": f"""
+            SELECT cluster_id FROM ({cluster_counts_sql()}) m
+            FULL JOIN clusters c USING (cluster_id) WHERE c.num_mentions IS DISTINCT FROM m.mentions""",
         "document frequencies that do not match the members": """
             SELECT feature FROM (SELECT unnest(features) AS feature, count(*) AS n FROM story_members
                                  GROUP BY 1) m

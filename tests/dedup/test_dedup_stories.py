@@ -15,6 +15,7 @@ from detente.dedup import (
     story_id_for,
     update_clusters,
 )
+from detente.store.check import check_store
 from tests.dedup.eventdb import add_alias, add_document, expected_clusters, expected_stories, load_corpus
 
 
@@ -135,6 +136,7 @@ def test_dedup_aliases_count_as_reports(local):
     assert local.execute(cluster_of).fetchone() == (before[0] + 1, before[1] + 1, before[2] + 1)
     record = next(s for s in load_stories(local) if s.story_id == story)
     assert record.doc_ids == ("b06", "b07", "b31") and record.alias_ids == ("b31",)
+    assert [p for p in check_store(local) if "count" in p.check] == []  # `detente check` counts alike
     local.execute("DELETE FROM document_aliases")
     update_clusters(local)
     assert local.execute(cluster_of).fetchone() == before

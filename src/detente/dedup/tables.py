@@ -68,6 +68,37 @@ def outlet_sql(doc: str = "d", fallback: str = "d.doc_id") -> str:
     {fallback})"""
 
 
+def cluster_counts_sql() -> str:
+    """SQL giving every cluster's counts as ``refresh_clusters`` makes them: (cluster_id, mentions,
+    articles, sources) over its reports and their documents' aliases."""
+    return f"""
+    WITH reports AS (
+        SELECT m.cluster_id, e.doc_id AS doc, {outlet_sql("d", "e.doc_id")} AS outlet
+        FROM cluster_members m JOIN events e ON e.event_id = m.event_id
+        LEFT JOIN documents d ON d.doc_id = e.doc_id
+        UNION ALL
+        SELECT m.cluster_id, a.alias_id, {outlet_sql("a", "a.alias_id")}
+        FROM cluster_members m JOIN events e ON e.event_id = m.event_id
+        JOIN document_aliases a ON a.doc_id = e.doc_id)
+    SELECT cluster_id, count(*) AS mentions, count(DISTINCT doc) AS articles,
+           count(DISTINCT outlet) AS sources
+    FROM reports GROUP BY cluster_id"""
+
+
+def story_counts_sql() -> str:
+    """SQL giving every story's counts as ``refresh_stories`` makes them: (story_id, documents,
+    sources) over its documents and their aliases."""
+    return f"""
+    WITH reports AS (
+        SELECT m.story_id, m.doc_id AS doc, {outlet_sql()} AS outlet
+        FROM story_members m JOIN documents d ON d.doc_id = m.doc_id
+        UNION ALL
+        SELECT m.story_id, a.alias_id, {outlet_sql("a", "a.alias_id")}
+        FROM story_members m JOIN document_aliases a ON a.doc_id = m.doc_id)
+    SELECT story_id, count(*) AS documents, count(DISTINCT outlet) AS sources
+    FROM reports GROUP BY story_id"""
+
+
 def ensure_cluster_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Create the de-duplication tables when missing; runs nothing when they exist, so that readers
     on a read-only connection may call it (a read-only database without them is a StoreError)."""
@@ -109,4 +140,13 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     con.commit()
 
 
-__all__ = ["DEDUP_DDL", "DEDUP_TABLES", "ensure_cluster_tables", "insert_rows", "outlet_sql", "transaction"]
+__all__ = [
+    "DEDUP_DDL",
+    "DEDUP_TABLES",
+    "cluster_counts_sql",
+    "ensure_cluster_tables",
+    "insert_rows",
+    "outlet_sql",
+    "story_counts_sql",
+    "transaction",
+]

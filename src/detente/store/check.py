@@ -7,7 +7,8 @@ names one) its quote; every document's ``content_hash`` is the sha256 of its tex
 points to a document with its text; and, where the database has clusters, every member's event
 exists, every cluster has members and its ``num_mentions``, ``num_articles`` and ``num_sources``
 match them (counted as ``detente.dedup`` counts them: member reports, their distinct documents,
-their distinct outlets); the same for stories (``num_documents``, ``num_sources``).
+their distinct outlets, each alias of a document a report too); the same for stories
+(``num_documents``, ``num_sources``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from detente.dedup.tables import outlet_sql
+from detente.dedup.tables import cluster_counts_sql, story_counts_sql
 from detente.store.schema import ALIASES
 
 EXAMPLES = 3
@@ -68,11 +69,7 @@ CLUSTER_CHECKS: tuple[tuple[str, str], ...] = (
     ("clusters without members",
      "SELECT c.cluster_id FROM clusters c ANTI JOIN cluster_members m ON m.cluster_id = c.cluster_id"),
     ("clusters whose counts do not match their members", f"""
-     WITH counted AS (
-         SELECT m.cluster_id, count(*) AS mentions, count(DISTINCT e.doc_id) AS articles,
-                count(DISTINCT {outlet_sql("d", "e.doc_id")}) AS sources
-         FROM cluster_members m JOIN events e ON e.event_id = m.event_id
-         LEFT JOIN documents d ON d.doc_id = e.doc_id GROUP BY m.cluster_id)
+     WITH counted AS ({cluster_counts_sql()})
      SELECT c.cluster_id || ' (' || c.num_mentions || '/' || c.num_articles || '/' || c.num_sources
             || ' stored, ' || k.mentions || '/' || k.articles || '/' || k.sources || ' counted)'
      FROM clusters c JOIN counted k ON k.cluster_id = c.cluster_id
@@ -89,9 +86,7 @@ STORY_CHECKS: tuple[tuple[str, str], ...] = (
     ("stories without members",
      "SELECT s.story_id FROM stories s ANTI JOIN story_members m ON m.story_id = s.story_id"),
     ("stories whose counts do not match their members", f"""
-     WITH counted AS (
-         SELECT m.story_id, count(*) AS documents, count(DISTINCT {outlet_sql()}) AS sources
-         FROM story_members m JOIN documents d ON d.doc_id = m.doc_id GROUP BY m.story_id)
+     WITH counted AS ({story_counts_sql()})
      SELECT s.story_id || ' (' || s.num_documents || '/' || s.num_sources || ' stored, '
             || k.documents || '/' || k.sources || ' counted)'
      FROM stories s JOIN counted k ON k.story_id = s.story_id
