@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "tests" / "data" / "reference"  # copies of the shared reference files
 PHOENIX = REFERENCE / "phoenix"
 PEOPLE_FIELDS = ["name", "aliases", "country", "sector", "role", "start", "end", "source"]
-ORG_FIELDS = ["alias", "name", "country", "sector", "kind", "source"]
+ORG_FIELDS = ["alias", "name", "country", "sector", "kind", "start", "end", "source"]
 PLACE_FIELDS = ["alias", "country", "geonames_id", "source"]
 STATES_DEFAULT_GOV = frozenset({"IGO", "UNO", "EUR"})
 # The agents file writes health as PLOVER's MED; detente uses the CAMEO code HLH, as the Phoenix
@@ -272,7 +272,7 @@ def build_organisation_rows(entries: list[phoenix.Entry], taken: set[str]) -> li
     # Groups Phoenix files with dated codes are organisations too (their latest code counts).
     """organisations.csv, then the Phoenix organisations under names no own table uses, that are no
     description (`common_words`, agent nouns) and that Phoenix gives to one country only."""
-    rows = [{**row, "source": "own"} for row in _read_csv(DATA / "organisations.csv")]
+    rows = [{"start": "", "end": "", **row, "source": "own"} for row in _read_csv(DATA / "organisations.csv")]
     seen = taken | {normalise(row["alias"]) for row in rows}
     common, agents = common_words(), {row["noun"] for row in build_agent_rows()}
     found: dict[str, list[dict[str, str]]] = {}
@@ -288,11 +288,11 @@ def build_organisation_rows(entries: list[phoenix.Entry], taken: set[str]) -> li
         for alias in names:
             found.setdefault(normalise(alias), []).append(
                 {"alias": alias, "name": names[0], "country": country, "sector": sector, "kind": "org",
-                 "source": _where(entry)})
+                 "start": "", "end": "", "source": _where(entry)})
     for key, candidates in found.items():
         if key not in seen and len({row["country"] for row in candidates}) == 1:
             rows.append(candidates[0])
-    return sorted(rows, key=lambda r: (r["alias"].lower(), r["alias"]))
+    return sorted(rows, key=lambda r: (r["alias"].lower(), r["alias"], r["start"]))
 
 
 def build_place_rows(entries: list[phoenix.Entry], taken: set[str]) -> list[dict[str, str]]:

@@ -57,3 +57,11 @@ def test_actors_lookup_owner_of(kb: KnowledgeBase, text: str, expected: str | No
 def test_actors_lookup_agent_name(kb: KnowledgeBase) -> None:
     assert kb.agent_name("RUS", "foreign ministry") == "Russian Foreign Ministry"
     assert kb.agent_name(None, "foreign ministry") is None
+
+
+@pytest.mark.parametrize("on,sector", [(dt.date(1990, 1, 1), "REB"), (dt.date(1999, 1, 1), "GOV"),
+                                       (dt.date(2010, 1, 1), "REB"), (dt.date(2022, 1, 1), "GOV"),
+                                       (None, "GOV")])
+def test_actors_lookup_organisation_role_by_date(kb: KnowledgeBase, on: dt.date | None, sector: str) -> None:
+    found = kb.entity("taliban", on)
+    assert found is not None and (found[1].country, found[1].sector) == ("AFG", sector)

@@ -118,8 +118,8 @@ def test_actors_resolve_unknown_person_with_title(resolve: Resolve) -> None:
     ("The African Union condemned the attack.", "Union", ("IGO", "GOV")),
     ("The IMF approved the loan.", "IMF", ("IGO", "BUS")),
     ("The World Bank approved the loan.", "Bank", ("IGO", "BUS")),
-    ("Amnesty International condemned the attack.", "International", ("NGO", "SOC")),
-    ("Human Rights Watch condemned the attack.", "Watch", ("NGO", "SOC")),
+    ("Amnesty International condemned the attack.", "International", ("NGO", "NGO")),
+    ("Human Rights Watch condemned the attack.", "Watch", ("NGO", "NGO")),
 ])
 def test_actors_resolve_media_and_organisations(resolve: Resolve, sentence: str, head: str,
                                                 expected: tuple) -> None:

@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parents[2]
 G20_AND_P5 = ("ARG", "AUS", "BRA", "CAN", "CHN", "DEU", "FRA", "GBR", "IDN", "IND", "ITA", "JPN", "KOR",
               "MEX", "RUS", "SAU", "TUR", "USA", "ZAF")
 KEYS = {"countries.csv": ("iso3",), "country_aliases.csv": ("alias",), "agents.csv": ("noun",),
-        "seats.csv": ("alias",), "organisations.csv": ("alias",), "leaders.csv": ("name", "start"),
-        "kb_organisations.csv": ("alias",), "kb_people.csv": ("name", "start"), "kb_places.csv": ("alias",)}
+        "seats.csv": ("alias",), "organisations.csv": ("alias", "start"), "leaders.csv": ("name", "start"),
+        "kb_organisations.csv": ("alias", "start"), "kb_people.csv": ("name", "start"),
+        "kb_places.csv": ("alias",)}
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -46,9 +47,9 @@ def test_actors_tables_unique_sorted_keys(name: str) -> None:
     keys = [tuple(row[f] for f in fields) for row in _rows(name)]
     assert len(keys) == len(set(keys))
     if name in {"seats.csv", "organisations.csv", "kb_organisations.csv", "kb_places.csv"}:
-        normalised = [normalise(k[0]) for k in keys]
+        normalised = [(normalise(k[0]), *k[1:]) for k in keys]
         assert len(normalised) == len(set(normalised))
-    by_alias = fields == ("alias",)
+    by_alias = fields[0] == "alias"
     order = sorted(keys, key=lambda k: tuple(x.lower() for x in k) + k) if by_alias else sorted(keys)
     assert keys == order
 

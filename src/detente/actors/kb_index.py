@@ -25,7 +25,7 @@ from detente.actors.tables import (
 )
 
 INDEX_FILE = "kb_index.json.gz"
-FORMAT = 1
+FORMAT = 2
 
 
 def _day(value: dt.date | None) -> str | None:
@@ -59,8 +59,16 @@ class LazyRoles(Mapping[str, tuple[Role, ...]]):
         return len(self._rows)
 
 
-def _entities(table: dict[str, Entity]) -> dict[str, list[str]]:
-    return {k: [e.name, e.country, e.sector, e.kind, e.source] for k, e in sorted(table.items())}
+def _entity_row(e: Entity) -> list[str | None]:
+    return [e.name, e.country, e.sector, e.kind, e.source, _day(e.start), _day(e.end)]
+
+
+def _entity(row: list[Any]) -> Entity:
+    return Entity(*row[:5], _undate(row[5]), _undate(row[6]))
+
+
+def _entities(table: dict[str, Entity]) -> dict[str, list[str | None]]:
+    return {k: _entity_row(e) for k, e in sorted(table.items())}
 
 
 def dump_index(tables: ActorTables, digests: dict[str, str]) -> bytes:
@@ -73,6 +81,8 @@ def dump_index(tables: ActorTables, digests: dict[str, str]) -> bytes:
         "agents": [[a.noun, a.sector, list(a.secondary), a.kind] for a in tables.agents.values()],
         "seats": _entities(tables.seats),
         "organisations": _entities(tables.organisations),
+        "organisation_terms": {k: [_entity_row(e) for e in terms]
+                               for k, terms in sorted(tables.organisation_terms.items())},
         "places": {k: [p.name, p.country, p.geonames_id, p.source] for k, p in sorted(tables.places.items())},
         "roles": {name: [[r.country, r.sector, r.role, _day(r.start), _day(r.end), r.source] for r in terms]
                   for name, terms in sorted(tables.roles.items())},
@@ -96,8 +106,10 @@ def load_index(path: Path, digests: dict[str, str], version: str) -> ActorTables
         countries={row[0]: Country(*row) for row in data["countries"]},
         aliases={k: (v[0], v[1]) for k, v in data["aliases"].items()},
         agents={row[0]: Agent(row[0], row[1], tuple(row[2]), row[3]) for row in data["agents"]},
-        seats={k: Entity(*v) for k, v in data["seats"].items()},
-        organisations={k: Entity(*v) for k, v in data["organisations"].items()},
+        seats={k: _entity(v) for k, v in data["seats"].items()},
+        organisations={k: _entity(v) for k, v in data["organisations"].items()},
+        organisation_terms={k: tuple(_entity(v) for v in terms)
+                            for k, terms in data["organisation_terms"].items()},
         places={k: Place(*v) for k, v in data["places"].items()},
         roles=LazyRoles(data["roles"]),
         people={k: tuple(v) for k, v in data["people"].items()},

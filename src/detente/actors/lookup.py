@@ -132,10 +132,13 @@ class KnowledgeBase:
     def person_match(self, key: str, choice: PersonChoice) -> Match:
         return Match("people", key, choice.name, choice.role.source, choice.role, choice.former)
 
-    def entity(self, key: str) -> tuple[str, Entity] | None:
-        """("organisations" | "seats", entry) for a key of either table."""
+    def entity(self, key: str, on: dt.date | None = None) -> tuple[str, Entity] | None:
+        """("organisations" | "seats", entry) for a key of either table; an organisation whose role
+        changed ("Taliban") is taken as it was on the date."""
         if key in self.tables.organisations:
-            return "organisations", self.tables.organisations[key]
+            terms = self.tables.organisation_terms.get(key, ())
+            active = [e for e in terms if on is not None and e.active(on)]
+            return "organisations", active[-1] if active else self.tables.organisations[key]
         if key in self.tables.seats:
             return "seats", self.tables.seats[key]
         return None

@@ -278,7 +278,7 @@ class ActorResolver:
         entity = entity_of(head) if person and one_word else None
         if entity and entity[1] in NOT_PERSON_LABELS and len(entity[0]) > 1:
             person = False  # "Johnson & Johnson said": the company, not the prime minister
-        found = self.kb.entity(key) if not text.islower() else None
+        found = self.kb.entity(key, on) if not text.islower() else None
         transliterated = None if person or found or key in tables.aliases else self.kb.skeletons.person(text)
         if person or transliterated:
             names = tables.people[key] if person else (transliterated,)

@@ -74,6 +74,11 @@ class Entity:
     sector: str
     kind: str
     source: str = "own"
+    start: dt.date | None = None  # an organisation whose role changed ("Taliban": REB, then GOV)
+    end: dt.date | None = None
+
+    def active(self, on: dt.date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,7 @@ class ActorTables:
     agents: dict[str, Agent]
     seats: dict[str, Entity]
     organisations: dict[str, Entity]
+    organisation_terms: dict[str, tuple[Entity, ...]]  # keys whose organisation changed role
     places: dict[str, Place]
     roles: Mapping[str, tuple[Role, ...]]  # canonical person name -> terms by start date
     people: dict[str, tuple[str, ...]]  # key -> canonical person names
@@ -206,13 +212,28 @@ def load_agents(path: Path) -> dict[str, Agent]:
     return out
 
 
-def load_entities(path: Path, capital_keys: set[str]) -> dict[str, Entity]:
+def load_entities(path: Path, capital_keys: set[str],
+                  terms: dict[str, tuple[Entity, ...]] | None = None) -> dict[str, Entity]:
+    """Alias key -> entity. An alias may repeat on rows with dates (`start`, `end` columns): all
+    its rows go to `terms`, and the latest is the entity."""
     out: dict[str, Entity] = {}
+    dated: dict[str, list[Entity]] = {}
     for line, row in _rows(path, ("alias", "name", "country", "sector", "kind")):
         _check_entity_row(path, line, row)
         key = _key(row["alias"], capital_keys)
+        start = _date(path, line, "start", row["start"]) if row.get("start") else None
+        end = _date(path, line, "end", row["end"]) if row.get("end") else None
+        entity = Entity(row["name"], row["country"], row["sector"], row["kind"], row.get("source") or "own",
+                        start, end)
+        if start or end:
+            dated.setdefault(key, []).append(entity)
+            out[key] = max(dated[key], key=lambda e: e.start or dt.date.min)
+            continue
         _unique(path, line, "alias", key, out)
-        out[key] = Entity(row["name"], row["country"], row["sector"], row["kind"], row.get("source") or "own")
+        out[key] = entity
+    if terms is not None:
+        terms.update({key: tuple(sorted(found, key=lambda e: e.start or dt.date.min))
+                      for key, found in dated.items()})
     return out
 
 
@@ -330,6 +351,7 @@ def load_tables(directory: Path = DATA_DIR) -> ActorTables:
 def read_tables(directory: Path = DATA_DIR) -> ActorTables:
     """Read and validate every actor table (CSV) in `directory`."""
     capital: set[str] = set()
+    terms: dict[str, tuple[Entity, ...]] = {}
     roles, people = load_leaders(directory / "kb_people.csv", capital)
     return ActorTables(
         version=str(read_manifest(directory / "MANIFEST.toml")["version"]),
@@ -337,7 +359,8 @@ def read_tables(directory: Path = DATA_DIR) -> ActorTables:
         aliases=load_aliases(directory / "country_aliases.csv", capital),
         agents=load_agents(directory / "agents.csv"),
         seats=load_entities(directory / "seats.csv", capital),
-        organisations=load_entities(directory / "kb_organisations.csv", capital),
+        organisations=load_entities(directory / "kb_organisations.csv", capital, terms),
+        organisation_terms=terms,
         places=load_places(directory / "kb_places.csv"),
         roles=roles, people=people, capital_keys=frozenset(capital),
     )
