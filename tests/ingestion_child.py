@@ -6,7 +6,7 @@ It ingests INPUT into DB through ``detente.ingestion.ingest_items`` in batches o
 clustering and checkpointing at the end as `detente ingest` does, with a hand-built coder in place
 of spaCy (``coded_from_text``: the events are written in each text) that takes PAUSE seconds a
 document (default 0.01), so that a run takes a few seconds and kills land in every phase. It prints
-"started" once it is about to read.
+"started" once it is about to read (the gazetteer loaded, as coding loads it in a real run).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 import detente.ingestion
 from detente.ingest import read_documents
 from detente.models import CodedDocument, Document
+from detente.places import PlaceResolver
 from tests.store.store_records import make_coded, make_event
 
 BATCH = 3
@@ -48,6 +49,7 @@ def slow_coder(pause: float) -> Callable[..., Iterator[CodedDocument]]:
 
 def main(source: str, db: str, pause: float = PAUSE) -> None:
     detente.ingestion.code_items = slow_coder(pause)  # type: ignore[assignment]
+    PlaceResolver.default()  # loaded by the coder in a real run, before anything is stored
     print("started", flush=True)
     detente.ingestion.ingest_items(read_documents(source), db=db, batch_size=BATCH)
 

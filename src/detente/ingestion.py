@@ -19,6 +19,7 @@ so the database ends as a run that was never killed leaves it.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -72,17 +73,16 @@ def ingest_items(items: Iterable[Document | Rejected], *, db: str, model: str = 
     and documents the coder rejects go to ``on_skip`` and into the report."""
     report = IngestReport()
     skip = _skipper(report, on_skip)
-    retried: set[str] = set()
-    pending: list[Document] = []
-    stored_any = False
+    ingest_batch = functools.partial(_ingest_batch, db=db, model=model, limits=limits, report=report,
+                                     skip=skip, retried=set())
+    pending: list[Document] = []  # documents to plan again: the store changed under their plan
+    batches = 0
     for batch in _batches(items, batch_size, report, skip):
-        pending = _ingest_batch(pending + batch, db=db, model=model, limits=limits, report=report,
-                                skip=skip, retried=retried)
-        stored_any = True
+        pending = ingest_batch(pending + batch)
+        batches += 1
     while pending:
-        pending = _ingest_batch(pending, db=db, model=model, limits=limits, report=report, skip=skip,
-                                retried=retried)
-    if stored_any:
+        pending = ingest_batch(pending)
+    if batches:
         finish_run(db, report)
     return report
 

@@ -94,13 +94,14 @@ def _unreadable(path: Path, label: str, err: OSError) -> Rejected:
     return Rejected(label, codes.UNREADABLE, f"cannot read file: {err.strerror or err}")
 
 
-def read_capped(stream: BinaryIO, limit: int, label: str) -> bytes:
-    """All of ``stream`` when it holds at most ``limit`` bytes; raises InputProblem otherwise."""
+def read_capped(stream: BinaryIO, limit: int, label: str, *, already: int = 0) -> bytes:
+    """The rest of ``stream`` when, with the ``already`` bytes read before, it holds at most
+    ``limit`` bytes; raises InputProblem otherwise."""
     try:
-        data = stream.read(limit + 1)
+        data = stream.read(max(limit - already, 0) + 1)
     except BAD_DATA as err:
         raise InputProblem(Rejected(label, codes.BAD_ARCHIVE, f"bad compressed data: {err}")) from err
-    if len(data) > limit:
+    if already + len(data) > limit:
         raise InputProblem(Rejected(label, codes.TOO_LARGE, f"more than {limit:,} bytes (limit file_bytes); "
                                     "split it, or raise the limit"))
     return data

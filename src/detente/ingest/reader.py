@@ -71,7 +71,7 @@ def _read_stdin(stdin: TextIO | None, limits: Limits) -> Iterator[Item]:
         yield from formats.read_jsonl_stream(buffer, label=STDIN, limits=limits, first=head)
         return
     try:
-        data = head + files.read_capped(buffer, max(limits.file_bytes - len(head), 0), STDIN)
+        data = head + files.read_capped(buffer, limits.file_bytes, STDIN, already=len(head))
     except files.InputProblem as problem:
         yield problem.rejected
         return

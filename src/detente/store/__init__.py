@@ -29,7 +29,7 @@ import duckdb
 
 from detente.errors import StoreError
 from detente.models import CodedDocument, Document
-from detente.store.plan import Plan, metadata, plan_documents, text_owner
+from detente.store.plan import Plan, metadata, plan_documents, stored_version, text_owner
 from detente.store.rows import Row, alias_row, table_rows
 from detente.store.schema import ALIASES, SCHEMA_VERSION, TABLES, check_schema, prepare_schema
 
@@ -141,7 +141,7 @@ class Store:
         cannot be written.
         """
         document = coded.document
-        stored = self._stored(document.doc_id)
+        stored = stored_version(self.connection, document.doc_id)
         if stored is not None and stored == (document.content_hash, *metadata(document)):
             return "unchanged"
         if text_owner(self.connection, document.content_hash, besides=document.doc_id) is not None:
@@ -228,11 +228,6 @@ class Store:
             marks = "(" + ", ".join("?" * len(chunk[0])) + ")"
             params = [value for row in chunk for value in row]
             self.connection.execute(f"INSERT INTO {table} VALUES {', '.join([marks] * len(chunk))}", params)
-
-    def _stored(self, doc_id: str) -> tuple[object, ...] | None:
-        row = self.connection.execute("SELECT content_hash, title, date, source, url FROM documents "
-                                      "WHERE doc_id = ?", [doc_id]).fetchone()
-        return None if row is None else tuple(row)
 
     def _scalar(self, sql: str, params: list[object] | None = None) -> int:
         row = self.connection.execute(sql, params or []).fetchone()

@@ -72,8 +72,7 @@ def plan_documents(con: duckdb.DuckDBPyConnection, documents: list[Document]) ->
 def _plan_one(con: duckdb.DuckDBPyConnection, document: Document, new_texts: dict[str, str],
               batch_ids: set[str]) -> Plan:
     content_hash = document.content_hash
-    stored = con.execute("SELECT content_hash, title, date, source, url FROM documents WHERE doc_id = ?",
-                         [document.doc_id]).fetchone()
+    stored = stored_version(con, document.doc_id)
     if stored is not None:
         if stored[0] == content_hash:
             document = with_stored_metadata(document, stored[1:])
@@ -93,6 +92,13 @@ def _plan_one(con: duckdb.DuckDBPyConnection, document: Document, new_texts: dic
         return Plan(document, "unchanged" if same else "alias", target=alias[0])
     other = new_texts.get(content_hash) or text_owner(con, content_hash)
     return Plan(document, "new") if other is None else Plan(document, "alias", target=other)
+
+
+def stored_version(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[object, ...] | None:
+    """(content_hash, title, date, source, url) of the stored document ``doc_id``, or None."""
+    row = con.execute("SELECT content_hash, title, date, source, url FROM documents WHERE doc_id = ?",
+                      [doc_id]).fetchone()
+    return None if row is None else tuple(row)
 
 
 def text_owner(con: duckdb.DuckDBPyConnection, content_hash: str, *,
@@ -118,4 +124,5 @@ def _promotion(con: duckdb.DuckDBPyConnection, doc_id: str, batch_ids: set[str])
     return None
 
 
-__all__ = ["Action", "Plan", "metadata", "plan_documents", "text_owner", "with_stored_metadata"]
+__all__ = ["Action", "Plan", "metadata", "plan_documents", "stored_version", "text_owner",
+           "with_stored_metadata"]
