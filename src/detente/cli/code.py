@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sys
 
 import click
 
 from detente.cli import main
-from detente.cli.options import (
-    date_option,
-    fail_if_nothing,
-    format_option,
-    limits_option,
-    model_option,
-    read_inputs,
-    table_options,
-)
+from detente.cli.options import Inputs, date_option, format_option, limits_option, model_option, table_options
 from detente.cli.output import write_events
 from detente.cli.progress import progress
 from detente.errors import DetenteError
 from detente.ingest import TableColumns
 from detente.ingest.limits import Limits
-from detente.models import Rejected
+from detente.models import Document, Rejected
 from detente.pipeline import code_items
 
 
@@ -40,17 +33,19 @@ def code_command(path: str, date_value: dt.date | None, fmt: str, model: str, li
 
     Example: detente code article.txt --date 2021-03-21 --output-format table
     """
-    documents, rejected = read_inputs(path, date_value, columns, limits)
-    fail_if_nothing(documents, rejected)
+    inputs = Inputs(path, date_value, columns, limits)  # read lazily: one batch in memory at a time
+    documents = (item for item in inputs if isinstance(item, Document))
+    first = next(documents, None)  # no model is loaded when every input is rejected
     events: list[dict[str, object]] = []
-    skipped = len(rejected)
+    coded_count = skipped = 0
     try:
-        coded = code_items(documents, model=model, limits=limits)
-        for item in progress(coded, length=len(documents), label="coding"):
+        coded = code_items(itertools.chain([first], documents), model=model, limits=limits) if first else ()
+        for item in progress(coded, length=None, label="coding"):
             if isinstance(item, Rejected):
-                rejected.append(item)
+                skipped += 1
                 click.echo(f"skipped: {item.message()}", err=True)
                 continue
+            coded_count += 1
             batch = [event.to_dict() for event in item.events]
             if fmt == "jsonl":
                 write_events(batch, fmt, sys.stdout)
@@ -58,8 +53,11 @@ def code_command(path: str, date_value: dt.date | None, fmt: str, model: str, li
                 events.extend(batch)
     except DetenteError as err:
         raise click.ClickException(str(err)) from err
+    inputs.warn_undated()
+    if not inputs.documents:
+        reason = f"all {inputs.rejected} input(s) were rejected" if inputs.rejected else "no documents found"
+        raise click.ClickException(f"nothing to process: {reason}")
     if fmt != "jsonl":
         write_events(events, fmt, sys.stdout)
-    if rejected:
-        coded_count = len(documents) - (len(rejected) - skipped)
-        click.echo(f"{coded_count} document(s) coded, {len(rejected)} skipped", err=True)
+    if inputs.rejected or skipped:
+        click.echo(f"{coded_count} document(s) coded, {inputs.rejected + skipped} skipped", err=True)
