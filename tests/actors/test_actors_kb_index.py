@@ -12,7 +12,8 @@ from detente.actors.tables import DATA_DIR, load_tables, read_tables, table_dige
 def test_actors_kb_index_matches_csv_tables() -> None:
     indexed, read = load_tables(), read_tables()
     assert isinstance(indexed.roles, LazyRoles)  # the bundled index is current
-    for field in ("countries", "aliases", "agents", "seats", "organisations", "places", "people"):
+    for field in ("countries", "aliases", "agents", "seats", "organisations", "organisation_terms", "places",
+                  "people", "skeletons"):
         assert getattr(indexed, field) == getattr(read, field), field
     assert dict(indexed.roles.items()) == dict(read.roles.items())
     assert indexed.capital_keys == read.capital_keys

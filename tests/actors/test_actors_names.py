@@ -32,7 +32,7 @@ def test_actors_names_short_or_single_names_have_no_key() -> None:
 
 
 def test_actors_names_skeleton_index_answers_only_unique_keys() -> None:
-    index = SkeletonIndex({"muammar gaddafi": ("Muammar Gaddafi",), "abdul salam": ("Abdul Salam",),
+    index = SkeletonIndex.of_people({"muammar gaddafi": ("Muammar Gaddafi",), "abdul salam": ("Abdul Salam",),
                            "abdel salaam": ("Abdel Salaam",)})
     assert index.person("Moammar Qadhafi") == "Muammar Gaddafi"
     assert index.person("Abdul Salaam") is None  # two people share the key

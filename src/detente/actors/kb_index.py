@@ -25,7 +25,7 @@ from detente.actors.tables import (
 )
 
 INDEX_FILE = "kb_index.json.gz"
-FORMAT = 2
+FORMAT = 3
 
 
 def _day(value: dt.date | None) -> str | None:
@@ -87,6 +87,7 @@ def dump_index(tables: ActorTables, digests: dict[str, str]) -> bytes:
         "roles": {name: [[r.country, r.sector, r.role, _day(r.start), _day(r.end), r.source] for r in terms]
                   for name, terms in sorted(tables.roles.items())},
         "people": {k: list(v) for k, v in sorted(tables.people.items())},
+        "skeletons": {k: dict(sorted(v.items())) for k, v in sorted(tables.skeletons.items())},
         "capital_keys": sorted(tables.capital_keys),
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -113,6 +114,7 @@ def load_index(path: Path, digests: dict[str, str], version: str) -> ActorTables
         places={k: Place(*v) for k, v in data["places"].items()},
         roles=LazyRoles(data["roles"]),
         people={k: tuple(v) for k, v in data["people"].items()},
+        skeletons=data["skeletons"],
         capital_keys=frozenset(data["capital_keys"]),
     )
 

@@ -96,8 +96,8 @@ class KnowledgeBase:
 
     @cached_property
     def skeletons(self) -> SkeletonIndex:
-        """Full names by transliteration key (names.py), built on first use."""
-        return SkeletonIndex(self.tables.people)
+        """Full names by transliteration key (names.py; the table comes with the tables)."""
+        return SkeletonIndex(self.tables.skeletons)
 
     # -- keys and entries ---------------------------------------------------------------------
     def key(self, text: str) -> str | None:

@@ -85,20 +85,30 @@ def folded_name(name: str) -> str:
     return " ".join(_fold(w) for w in words)
 
 
+def skeleton_table(people: Mapping[str, tuple[str, ...]]) -> dict[str, dict[str, str]]:
+    """Transliteration key -> folded spelling -> canonical name, over the people's name keys (built
+    once, into the compact index)."""
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    for key, names in people.items():
+        skeleton = name_skeleton(key)
+        if skeleton:
+            for name in names:
+                found[skeleton][folded_name(key)] = name
+    return dict(found)
+
+
 class SkeletonIndex:
     """Transliteration key -> the people of the knowledge base with it. A look-up answers the one
     person whose key it shares and whose folded spelling is close (MIN_SIMILARITY, vowels
     included; see `_similar`): "Peter Kalua" and "Pieter van Geel" share a key but are no
     spellings of one name."""
 
-    def __init__(self, people: Mapping[str, tuple[str, ...]]) -> None:
-        found: dict[str, dict[str, str]] = defaultdict(dict)
-        for key, names in people.items():
-            skeleton = name_skeleton(key)
-            if skeleton:
-                for name in names:
-                    found[skeleton][folded_name(key)] = name
-        self._found = dict(found)
+    def __init__(self, found: Mapping[str, Mapping[str, str]]) -> None:
+        self._found = found
+
+    @classmethod
+    def of_people(cls, people: Mapping[str, tuple[str, ...]]) -> SkeletonIndex:
+        return cls(skeleton_table(people))
 
     def person(self, name: str) -> str | None:
         skeleton = name_skeleton(name)
@@ -155,5 +165,12 @@ def is_honorific(word: str) -> bool:
     return word.lower().rstrip(".") in HONORIFICS
 
 
-__all__ = ["SkeletonIndex", "apply_surname_rule", "date_leaves_no_doubt", "is_honorific",
-           "name_skeleton", "word_skeleton"]
+__all__ = [
+    "SkeletonIndex",
+    "apply_surname_rule",
+    "date_leaves_no_doubt",
+    "is_honorific",
+    "name_skeleton",
+    "skeleton_table",
+    "word_skeleton",
+]

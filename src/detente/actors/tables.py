@@ -119,6 +119,7 @@ class ActorTables:
     places: dict[str, Place]
     roles: Mapping[str, tuple[Role, ...]]  # canonical person name -> terms by start date
     people: dict[str, tuple[str, ...]]  # key -> canonical person names
+    skeletons: Mapping[str, Mapping[str, str]]  # transliteration key -> spelling -> name (names.py)
     capital_keys: frozenset[str]  # keys that only match text written in capitals
 
 
@@ -350,6 +351,7 @@ def load_tables(directory: Path = DATA_DIR) -> ActorTables:
 
 def read_tables(directory: Path = DATA_DIR) -> ActorTables:
     """Read and validate every actor table (CSV) in `directory`."""
+    from detente.actors.names import skeleton_table  # names.py imports this module
     capital: set[str] = set()
     terms: dict[str, tuple[Entity, ...]] = {}
     roles, people = load_leaders(directory / "kb_people.csv", capital)
@@ -362,7 +364,7 @@ def read_tables(directory: Path = DATA_DIR) -> ActorTables:
         organisations=load_entities(directory / "kb_organisations.csv", capital, terms),
         organisation_terms=terms,
         places=load_places(directory / "kb_places.csv"),
-        roles=roles, people=people, capital_keys=frozenset(capital),
+        roles=roles, people=people, skeletons=skeleton_table(people), capital_keys=frozenset(capital),
     )
 
 
