@@ -83,6 +83,7 @@ def recall(kb: KnowledgeBase, mention: Mention, head: Token, memory: DocMemory |
         earlier = memory.by_name(mention.bare_name)
         if earlier is None and len(mention.bare_name.split()) == 1:
             earlier = memory.by_name_word(mention.bare_name)  # "Ban Ki-moon ... Ban": surname first
+            earlier = earlier if earlier is not None and earlier.country and earlier.sector else None
     elif mention.agent and mention.country is None and not mention.named and _definite(head):
         earlier = memory.by_agent(mention.agent)
     if earlier is None:
