@@ -8,7 +8,8 @@ and clusters another copy in a child process (tests/dedup/crash.py: tiny batches
 transactions) killed ``--kills`` times at moments drawn uniformly over the uninterrupted run's
 duration, each kill followed by a consistency check (every story and cluster row matches its
 members, document frequencies match the stored vectors), then one run to completion whose tables
-must equal the uninterrupted run's. Prints, per round, how many kills landed, the inconsistent
+must equal the uninterrupted run's (``--resume-each``: every kill on a fresh copy, finished and
+compared on its own). Prints, per round, how many kills landed, the inconsistent
 states found and the tables that differ at the end (both must be empty).
 """
 
@@ -32,6 +33,9 @@ def main() -> None:
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--resume-each", action="store_true",
+                        help="Kill a fresh copy each time and finish it (more kills land) instead of "
+                             "killing one copy again and again.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
@@ -41,7 +45,8 @@ def main() -> None:
         load_corpus(con, part="local_")
         con.close()
         for round_ in range(args.rounds):
-            report = kill_and_resume(store, work, kills=args.kills, seed=args.seed + round_)
+            report = kill_and_resume(store, work, kills=args.kills, seed=args.seed + round_,
+                                     fresh=args.resume_each)
             print(f"round {round_ + 1}: {report.kills} of {args.kills} kills landed while clustering ran "
                   f"(at {', '.join(f'{t:.2f}' for t in sorted(report.kill_times))} s); "
                   f"inconsistent states: {len(report.problems)}; tables that differ at the end: "

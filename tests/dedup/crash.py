@@ -88,29 +88,45 @@ def _start(path: Path) -> subprocess.Popen[str]:
     return child
 
 
-def kill_and_resume(store: Path, work: Path, *, kills: int, seed: int) -> CrashReport:
-    """Kill clustering of a copy of ``store`` ``kills`` times, then finish and compare."""
+def _kill_once(path: Path, moment: float, report: CrashReport) -> None:
+    """Start clustering ``path`` in a child, SIGKILL it ``moment`` seconds in, check the tables."""
+    child = _start(path)
+    time.sleep(moment)
+    if child.poll() is None:
+        child.kill()
+        report.kills += 1
+        report.kill_times.append(round(moment, 3))
+    child.wait()
+    report.problems += inconsistencies(path)
+
+
+def _differences(expected: dict[str, list[tuple[object, ...]]], path: Path) -> list[str]:
+    got = snapshot(path)
+    return [table for table in TABLE_ORDER if expected[table] != got[table]]
+
+
+def kill_and_resume(store: Path, work: Path, *, kills: int, seed: int, fresh: bool = False) -> CrashReport:
+    """Kill clustering of a copy of ``store`` ``kills`` times at random moments, then finish and
+    compare with a run that was never interrupted. ``fresh``: each kill on a new copy, each
+    followed by its own finishing run and comparison (more kills land; slower)."""
     clean, crashed = work / "clean.duckdb", work / "crashed.duckdb"
     shutil.copy(store, clean)
-    shutil.copy(store, crashed)
     started = time.perf_counter()
     main(str(clean), announce=False)  # the uninterrupted run, in this process
     duration = time.perf_counter() - started
-    rng = random.Random(seed)
-    report = CrashReport()
+    expected = snapshot(clean)
+    rng, report = random.Random(seed), CrashReport()
+    shutil.copy(store, crashed)
     for _ in range(kills):
-        child = _start(crashed)
-        moment = rng.uniform(0.0, duration)
-        time.sleep(moment)
-        if child.poll() is None:
-            child.kill()
-            report.kills += 1
-            report.kill_times.append(round(moment, 3))
-        child.wait()
-        report.problems += inconsistencies(crashed)
-    _start(crashed).wait()
-    expected, got = snapshot(clean), snapshot(crashed)
-    report.differences = [table for table in TABLE_ORDER if expected[table] != got[table]]
+        if fresh:
+            shutil.copy(store, crashed)
+        _kill_once(crashed, rng.uniform(0.0, duration), report)
+        if fresh:
+            _start(crashed).wait()
+            report.differences += _differences(expected, crashed)
+    if not fresh:
+        _start(crashed).wait()
+        report.differences = _differences(expected, crashed)
     return report
 
 
