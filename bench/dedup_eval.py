@@ -1,9 +1,10 @@
 """De-duplication on the dedup corpus through the real pipeline: event clusters and stories.
 
-    .venv/bin/python bench/dedup_eval.py [--corpus political|local] [--model md|sm]
+    .venv/bin/python bench/dedup_eval.py [--corpus political|local|heldout] [--model md|sm]
 
-Codes the corpus articles (tests/data/dedup_corpus: ``articles.jsonl``, or ``local_articles.jsonl``
-for the local crime and protest stories) with detente.pipeline.code_documents, stores the result in
+Codes the corpus articles (tests/data/dedup_corpus: ``articles.jsonl``, ``local_articles.jsonl``
+for the local crime and protest stories, or ``heldout_articles.jsonl``, stories only, never used
+to tune the clustering) with detente.pipeline.code_documents, stores the result in
 an in-memory Store, clusters it with detente.dedup.update_clusters, and scores the clusters
 against the gold (``expected_clusters.json`` / ``local_expected_clusters.json``). A pipeline event
 is matched to a hand coding of the same article with the same PLOVER type (else CAMEO root) and
@@ -24,12 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from detente.dedup import Scores, bcubed_scores, load_stories, pairwise_scores, update_clusters
-from detente.models import Document, Event
+from detente.models import CodedDocument, Document, Event
 from detente.pipeline import code_documents
 from detente.store import Store
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "dedup_corpus"
-PARTS = {"political": "", "local": "local_"}
+PARTS = {"political": "", "local": "local_", "heldout": "heldout_"}
+STORY_GOLD = {"local_": "expected_stories.json", "heldout_": "heldout_expected_stories.json"}
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -128,16 +130,24 @@ def main() -> None:
         update_clusters(con)
         clusters = dict(con.execute("SELECT event_id, cluster_id FROM cluster_members").fetchall())
         stories = {doc: s.story_id for s in load_stories(con) for doc in s.doc_ids}  # aliases included
+    print(
+        f"{sum(len(c.events) for c in coded)} pipeline events from {len(stories)} stored articles in "
+        f"{time.perf_counter() - started:.1f}s; {len(set(clusters.values()))} clusters, "
+        f"{len(set(stories.values()))} stories"
+    )
+    if (CORPUS / f"{part}codings.jsonl").is_file():
+        print_events(coded, clusters, part)
+    if part in STORY_GOLD:
+        gold_stories = {d: label for d, label in gold_labels(STORY_GOLD[part]).items() if d in stories}
+        print_scores("stories", gold_stories, {d: stories[d] for d in gold_stories})
+
+
+def print_events(coded: list[CodedDocument], clusters: dict[str, str], part: str) -> None:
     events = [e for c in coded for e in c.events if e.event_id in clusters]
     matched = match_events(events, read_jsonl(CORPUS / f"{part}codings.jsonl"))
     gold_all = gold_labels(f"{part}expected_clusters.json")
     gold = {key: gold_all[key] for key in matched.values()}
     predicted = {key: clusters[event_id] for event_id, key in matched.items()}
-    print(
-        f"{len(events)} pipeline events from {len(stories)} stored articles in "
-        f"{time.perf_counter() - started:.1f}s; {len(set(clusters.values()))} clusters, "
-        f"{len(set(stories.values()))} stories"
-    )
     print(
         f"{len(matched)} events matched to {len(gold_all)} hand codings; "
         f"{len(events) - len(matched)} unmatched"
@@ -147,9 +157,6 @@ def main() -> None:
         f"(gold clusters over them: {len(set(gold.values()))})"
     )
     print_scores("events", gold, predicted)
-    if part:
-        gold_stories = {d: label for d, label in gold_labels("expected_stories.json").items() if d in stories}
-        print_scores("stories", gold_stories, {d: stories[d] for d in gold_stories})
 
 
 if __name__ == "__main__":

@@ -110,6 +110,10 @@ def test_dedup_stories_follow_changed_and_removed_documents(local):
     assert "b05" not in stories
     assert local.execute("SELECT num_documents FROM stories WHERE story_id = ?", [story]).fetchone() == (1,)
     assert stories["b25"] == story_id_for("b25")  # clustered again, alone now
+    local.execute("UPDATE documents SET date = DATE '2023-09-15' WHERE doc_id = 'b24'")  # re-dated
+    update_clusters(local)
+    day = local.execute("SELECT day FROM story_members WHERE doc_id = 'b24'").fetchone()
+    assert day == (dt.date(2023, 9, 15),)
     terms = local.execute("SELECT sum(df) FROM story_terms").fetchone()[0]
     features = local.execute("SELECT sum(len(features)) FROM story_members").fetchone()[0]
     assert terms == features

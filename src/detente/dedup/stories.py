@@ -56,9 +56,9 @@ WINDOW_SQL = """
 SELECT doc_id, story_id, day, features, weights, keys, places, ages FROM story_members
 WHERE day BETWEEN ? AND ? ORDER BY day, doc_id
 """
-STALE_SQL = """
+STALE_SQL = f"""
 SELECT m.doc_id, m.story_id, m.features FROM story_members m LEFT JOIN documents d ON d.doc_id = m.doc_id
-WHERE d.doc_id IS NULL OR d.content_hash <> m.content_hash
+WHERE d.doc_id IS NULL OR d.content_hash <> m.content_hash OR m.day <> {DAY_SQL}
 """
 # The documents of the stories, and their aliases (the same text under another id: a second report).
 STORY_DOCS_SQL = f"""
@@ -305,8 +305,8 @@ def _place_order(place: Place) -> tuple[int, str]:
 
 
 def prune_stories(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Drop the members whose document is gone or whose text changed (they are clustered again);
-    return the stories they leave."""
+    """Drop the members whose document is gone or whose text or date changed (they are clustered
+    again); return the stories they leave."""
     stale = con.execute(STALE_SQL).fetchall()
     if not stale:
         return []
