@@ -9,15 +9,16 @@ pair of documents out:
 - ``name:`` multi-word capitalised names ("Darnell Pruitt", "Salem Avenue"), which are rarer than
   their words;
 - ``age:`` and ``num:`` numbers: ages ("24-year-old", "aged 18 and 20", "Pruitt, 24,"), counts and
-  amounts ("12 people", "$35 million"); years are left out;
+  amounts ("12 people", "$35 million"); years are left out.
+
 Places are kept apart from the tokens, and so are the words of their names: two reports from one
 city share its name whatever they report, and reports from two cities are told apart by the
 places themselves. The places are the gazetteer ids of those named where a place is expected
 (the dateline, after a locative preposition "in Dayton", "of Trotwood", before a qualifier
-"Portland, Oregon" or "police"/"'s") and of
-countries, regions and big cities anywhere, plus the places of the document's events. They serve
-as blocking keys and to tell two cities apart. The spaCy-based place resolver runs during coding
-only; this scan needs no parse, so documents without events get places too.
+"Portland, Oregon" or "police"/"'s") and of countries, regions and big cities anywhere, plus the
+places of the document's events. They serve as blocking keys and to tell two cities apart. The
+spaCy-based place resolver runs during coding only; this scan needs no parse, so documents without
+events get places too.
 """
 
 from __future__ import annotations
@@ -36,27 +37,9 @@ from detente.places.gazetteer import Candidate
 
 WORD_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"  # words of two letters or more, no digits
 CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}")
-SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(]\s*|[—–-]\s+|\n\s*)$")
 DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)\s*(?:,[^—–\n]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]+\s")
-LOCATIVE = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "outside",
-        "from",
-        "across",
-        "around",
-        "through",
-        "into",
-        "of",
-        "toward",
-        "towards",
-        "throughout",
-        "inside",
-        "between",
-    ]
-)
+LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "across", "around", "through", "into", "of",
+                      "toward", "towards", "throughout", "inside", "between"})
 PLACE_FOLLOWERS = re.compile(
     r"^(?:['’]s\b|\s+police\b|-based\b|\s*,\s*(?P<qualifier>[A-Z][\w.]*(?:\s[A-Z]\w*)?))"
 )
@@ -69,52 +52,13 @@ AGE_PATTERNS = (
     ),  # "Pruitt, 24," "The suspects, 18 and 20,"
 )
 NUMBER = re.compile(r"(?<![\w.,])[$£€]?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s(million|billion))?(?![\w-])")
-NUMBER_WORDS = {
-    word: index
-    for index, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-    if index > 1
-}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12}  # "one" is too common to count
 COUNTED = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\s+[a-z]+", re.IGNORECASE)
 YEARS = range(1900, 2101)
-CALENDAR_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                            "january", "february", "march", "april", "may", "june", "july", "august",
+                            "september", "october", "november", "december"})
 MAX_AGE = 110
 
 
@@ -146,10 +90,6 @@ def _word_analyzer() -> object:
 def words(text: str) -> list[str]:
     analyse = _word_analyzer()
     return [word for word in analyse(text) if word not in CALENDAR_WORDS]  # type: ignore[operator]
-
-
-def _at_sentence_start(text: str, start: int) -> bool:
-    return SENTENCE_START.search(text[max(0, start - 3) : start]) is not None or start == 0
 
 
 def names(text: str) -> list[str]:
