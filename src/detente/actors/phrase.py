@@ -102,6 +102,21 @@ def name_extensions(head: Token) -> list[list[Token]]:
     return [chain + run[:i + 1] for i in reversed(ends)]
 
 
+def base_tokens_of(head: Token) -> list[Token]:
+    """The place words of "a London-based group" / "the group, based in Ankara": where an
+    organisation sits, which is not whom it belongs to."""
+    based = next((c for c in head.children if c.lower_ == "based" and c.dep_ in {"amod", "acl"}), None)
+    if based is None:
+        return []
+    for inner in based.children:
+        if inner.dep_ in {"npadvmod", "compound", "nmod", "nsubj"} and inner.i < based.i:
+            return compound_chain(inner)
+        if inner.dep_ == "prep" and inner.lower_ == "in":
+            objects = [c for c in inner.children if c.dep_ == "pobj"]
+            return compound_chain(objects[0]) if objects else []
+    return [t for t in head.lefts if t.i < based.i and t.dep_ in {"nmod", "compound"} and t.pos_ == "PROPN"]
+
+
 def ngrams(tokens: list[Token]) -> list[tuple[int, int]]:
     """(start, end) index pairs into `tokens`, longest first, then leftmost."""
     size = len(tokens)
@@ -130,5 +145,5 @@ def _gap(token: Token, following: Token) -> str:
     return " "
 
 
-__all__ = ["compound_chain", "content_tokens", "entity_of", "name_extensions", "ngrams", "phrase_extent",
-           "phrase_tokens", "text_of"]
+__all__ = ["base_tokens_of", "compound_chain", "content_tokens", "entity_of", "name_extensions", "ngrams",
+           "phrase_extent", "phrase_tokens", "text_of"]

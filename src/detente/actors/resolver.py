@@ -31,7 +31,6 @@ bodies keep PLOVER's own codes UNO and EUR (manual, "Non-state international act
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from dataclasses import replace
 from functools import cache
 from itertools import pairwise
@@ -53,6 +52,7 @@ from detente.actors.memory import PRONOUNS, DocMemory
 from detente.actors.mention import Mention, char_text
 from detente.actors.names import apply_surname_rule, is_honorific
 from detente.actors.phrase import (
+    base_tokens_of,
     compound_chain,
     content_tokens,
     entity_of,
@@ -72,8 +72,6 @@ from detente.actors.tables import (
 )
 from detente.actors.textparse import head_of_text
 from detente.models import Actor
-
-log = logging.getLogger(__name__)
 
 DIPLOMATS = frozenset({"ambassador", "envoy", "embassy", "diplomat", "consul", "consulate", "delegation",
                        "mission", "representative", "emissary", "attache", "charge d'affaires"})
@@ -197,7 +195,7 @@ class ActorResolver:
         rest = [t for t in content_tokens(tokens) if t not in name_tokens]
         mention.former = any(t.lower_ in FORMER for t in rest)
         possessed = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
-        base_tokens = _base_tokens(head)
+        base_tokens = base_tokens_of(head)
         mention.base = self.kb.owner_of(text_of(base_tokens)) if base_tokens else None
         rest = [t for t in rest if t not in base_tokens]
         self._apply_title(mention, rest, possessed)
@@ -504,21 +502,6 @@ class ActorResolver:
             item.name = self._agent_name(item)
             out.append(item)
         return out
-
-
-def _base_tokens(head: Token) -> list[Token]:
-    """The place words of "a London-based group" / "the group, based in Ankara": where an
-    organisation sits, which is not whom it belongs to."""
-    based = next((c for c in head.children if c.lower_ == "based" and c.dep_ in {"amod", "acl"}), None)
-    if based is None:
-        return []
-    for inner in based.children:
-        if inner.dep_ in {"npadvmod", "compound", "nmod", "nsubj"} and inner.i < based.i:
-            return compound_chain(inner)
-        if inner.dep_ == "prep" and inner.lower_ == "in":
-            objects = [c for c in inner.children if c.dep_ == "pobj"]
-            return compound_chain(objects[0]) if objects else []
-    return [t for t in head.lefts if t.i < based.i and t.dep_ in {"nmod", "compound"} and t.pos_ == "PROPN"]
 
 
 def _person_and_title(mention: Mention, other: Mention) -> tuple[Mention, Mention]:
