@@ -78,7 +78,8 @@ def test_sense_private_event(root: str, actors: tuple, expected: bool) -> None:
 
 def test_sense_words_lists_are_lower_case() -> None:
     words = sense_words()
-    assert all(w == w.lower() for key, values in words.items() if key != "private_sectors" for w in values)
+    lists = [values for key, values in words.items() if not key.endswith("_sectors")]
+    assert all(w == w.lower() for values in lists for w in values)
 
 
 @pytest.mark.parametrize("text", [
@@ -87,3 +88,70 @@ def test_sense_words_lists_are_lower_case() -> None:
 ])
 def test_sense_no_political_event_more(text: str) -> None:
     assert [(e.trigger.text, e.cameo) for e in code_text(text, PUBLISHED)] == []
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("text", [
+    "The transport ministry urged people to wear seat belts on long journeys.",
+    "The regional government called on motorists to avoid the mountain pass during the storm.",
+    "The park service asked the public to stay away from the cliffs.",
+])
+def test_sense_appeal_to_the_general_public_is_no_event(text: str) -> None:
+    assert [(e.trigger.text, e.cameo) for e in code_text(text, PUBLISHED)] == []
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The foreign minister urged Russia to release the sailors.", "urged"),
+    ("The opposition leader asked voters to reject the constitutional amendment.", "asked"),
+    ("The defence minister urged local residents' leaders and the police chiefs to meet.", "urged"),
+])
+def test_sense_appeal_to_an_actor_stays(text: str, trigger: str) -> None:
+    assert trigger in [e.trigger.text for e in code_text(text, PUBLISHED)]
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("text", [
+    "The governor offered condolences to the families of the passengers who died in the crash.",
+    "The space agency paused its broadcast to mourn the astronaut's death.",
+])
+def test_sense_sympathy_with_no_political_addressee_is_no_event(text: str) -> None:
+    assert [(e.trigger.text, e.cameo) for e in code_text(text, PUBLISHED)] == []
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The Japanese prime minister offered condolences to the Indonesian government.", "offered"),
+    ("The mayor expressed sorrow over the bombing of the market.", "expressed"),
+])
+def test_sense_sympathy_between_actors_or_over_violence_stays(text: str, trigger: str) -> None:
+    assert trigger in [e.trigger.text for e in code_text(text, PUBLISHED)]
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("text", [
+    "Nine people were killed when a tourist helicopter came down near the glacier.",
+    "The heater overheated in the basement. Two children were injured.",
+])
+def test_sense_harm_with_no_sign_of_an_attack_is_no_event(text: str) -> None:
+    assert [(e.trigger.text, e.cameo) for e in code_text(text, PUBLISHED)] == []
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Gunmen opened fire on a bus station in the north. Nine people were killed.", "killed"),
+    ("Four police officers were killed in the province on Monday.", "killed"),
+    ("Six villagers were killed in an air strike near the border.", "killed"),
+])
+def test_sense_harm_with_a_sign_of_an_attack_stays(text: str, trigger: str) -> None:
+    assert trigger in [e.trigger.text for e in code_text(text, PUBLISHED)]
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Geologists warned that the glacier could collapse within weeks.", False),
+    ("Farmers' unions warned that grain prices would rise sharply.", False),
+    ("The Iranian army warned that it would strike American bases.", True),
+])
+def test_sense_forecast_is_no_threat(text: str, kept: bool) -> None:
+    assert any(e.cameo_root == "13" for e in code_text(text, PUBLISHED)) is kept

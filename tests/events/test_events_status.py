@@ -44,6 +44,45 @@ def test_status_background_by_wording_has_no_article_date(nlp_md: Language, text
     assert _timing(nlp_md, text, trigger) == Timing(None, None, "background")
 
 
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Police detained the mayor on August 30.", "detained"),
+    ("The ministry expelled three journalists in July.", "expelled"),
+    ("Last week a truck bomb killed nine soldiers in the capital.", "killed"),
+    ("The coalition recently announced new patrols of the strait.", "announced"),
+    ("Farmers have been protesting in the capital since early June.", "protesting"),
+    ("Over 300 activists have been arrested since the protests began.", "arrested"),
+    ("The navy has expanded its cooperation with Oman over the last few years.", "expanded"),
+    ("The ban comes after the government arrested two opposition leaders.", "arrested"),
+    ("Five cities had bid to host the summit.", "host"),
+])
+def test_status_before_the_days_of_the_report_is_background(nlp_md: Language, text: str,
+                                                            trigger: str) -> None:
+    assert _timing(nlp_md, text, trigger).status == "background"
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Police detained the mayor on Sunday.", "detained"),
+    ("The ministry expelled three journalists earlier today.", "expelled"),
+    ("Police have detained 30 people since Monday.", "detained"),
+    ("The army has withdrawn from the town.", "withdrawn"),
+])
+def test_status_the_days_of_the_report_stay_current(nlp_md: Language, text: str, trigger: str) -> None:
+    assert _timing(nlp_md, text, trigger).status == "current"
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The two navies are to hold joint exercises in April.", "hold"),
+    ("The envoys were scheduled to meet in Geneva.", "meet"),
+    ("Dock workers' unions called a 24-hour strike from Friday.", "called"),
+    ("The federation announced a general strike from Monday.", "strike"),
+])
+def test_status_scheduled_or_announced_ahead_is_future(nlp_md: Language, text: str, trigger: str) -> None:
+    assert _timing(nlp_md, text, trigger).status == "future"
+
+
 @pytest.mark.parametrize(("text", "trigger"), [
     ("Officials said the rebels had attacked the town.", "attacked"),
     ("Police arrested the driver after he had crashed into a bus.", "crashed"),
@@ -84,7 +123,9 @@ def test_status_past_perfect(nlp_md: Language, text: str, trigger: str, expected
     assert past_perfect(next(t for t in doc if t.text == trigger)) is expected
 
 
-@pytest.mark.parametrize("key", ["background_phrases", "background_ago", "reporting_heads", "sequence_marks"])
+@pytest.mark.parametrize("key", ["background_phrases", "background_ago", "background_dates",
+                                 "reporting_heads", "sequence_marks", "span_phrases", "precedent_heads",
+                                 "schedule_heads", "announcing_verbs", "start_preps"])
 def test_status_words_are_lower_case(key: str) -> None:
     words = status_words()[key]
     assert words and all(word == word.lower() for word in words)

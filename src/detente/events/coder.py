@@ -74,7 +74,13 @@ from detente.events.intent import intent_code, refusal_code
 from detente.events.matching import compound_forms, compound_object, syntax_matches
 from detente.events.modality import is_negated, modality_of
 from detente.events.pairs import reciprocal_pairs, source_target_pairs, unique_actors
-from detente.events.sense import nonpolitical_sense, private_event
+from detente.events.sense import (
+    forecast,
+    nonpolitical_sense,
+    private_event,
+    unaddressed_sympathy,
+    unevidenced_harm,
+)
 from detente.events.similar import SimilarVerbs
 from detente.events.status import event_timing
 from detente.events.violence import UNKNOWN_SOURCE_ROOTS, force_variant, unattributed_attack
@@ -352,6 +358,12 @@ class EventCoder:
             targets = civilians([frame.subject] if frame.passive else frame.objects, pattern.cameo, table)
         if match.coder == VECTOR_CODER and not (targets and targets[0].country):
             return None
+        if not sources and unevidenced_harm(frame, targets):  # "seven were killed when a plane crashed"
+            state.vetoed.add(frame.trigger.i)
+            return []
+        if forecast(frame, pattern.cameo[:2], lambda head: self.actors_of(head, state), self._eventive):
+            state.vetoed.add(frame.trigger.i)  # "warned that food shortages could spread"
+            return []
         occurring = frame.trigger.pos_ == "NOUN" and occurrence_verb(frame.trigger, table) is not None
         if not sources and not occurring and not (targets and (targets[0].country or targets[0].sector)):
             return None  # an unattributed attack needs a known victim (its country may come from the
@@ -359,8 +371,11 @@ class EventCoder:
         pairs = reciprocal_pairs(sources) if self._reciprocal_act(frame, targets, state) else []
         events = [self._make_event(match, frame, sent, index, state, source, target)
                   for source, target in pairs or source_target_pairs(sources or [None], targets)]
-        kept = [e for e in events if (e.target is not None or e.plover not in recipient_required())
-                and not private_event(e.cameo_root, (e.source, e.target))]
+        political = [e for e in events if not private_event(e.cameo_root, (e.source, e.target))
+                     and not unaddressed_sympathy(e.cameo, e.target, frame)]
+        if events and not political:
+            state.vetoed.add(frame.trigger.i)  # private life or sympathy: no event, nor a classifier one
+        kept = [e for e in political if e.target is not None or e.plover not in recipient_required()]
         # an attack by no one named was done by unknown attackers, who take the country of the place
         return [replace(e, source=unknown_attackers(table)) if e.source is None else e for e in kept]
 

@@ -14,7 +14,18 @@ The sense comes from the verb and its arguments, never from the article's topic:
   final", "beat Norway in the semifinal");
 - business competition: a word of the market among them ("beat its rivals");
 - private life: a cooperative or verbal act (CAMEO 01-09) or a show of force (15) whose actors are
-  all private (civilians, businesses, media, schools) or unknown ("the actor talked to NBC").
+  all private (civilians, businesses, media, schools) or unknown ("the actor talked to NBC");
+- a public-service notice: an appeal (CAMEO 02) to the general public ("urged people to comply
+  with road rules", "called on drivers", "asked the public to stay away"): PLOVER drops CAMEO's
+  appeals, and an appeal is kept as REQUEST only when it is made to an actor;
+- sympathy (CAMEO 018) with no political addressee and about no attack: condolences to victims'
+  families after a crash, mourning a death (PLOVER has no type for sympathy);
+- a forecast is no threat: a warning (CAMEO 13) that something no actor does will happen ("aid
+  groups warned that food shortages could spread", "scientists warned that further eruptions
+  were likely"); a threat names an act of the threatener or is aimed at an actor;
+- harm told by no one named ("seven people were killed", "two adults were injured") is an attack
+  by unknown attackers only with evidence of an attack in the sentence or the two before it (a
+  weapon, an attack, an armed perpetrator, a violent verb): otherwise it may be a crash or a fire.
 
 Word lists: data/events/sense_words.json. Reads: the argument frame of the trigger (events/frames.py)
 and the resolved actors.
@@ -24,12 +35,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 
 from spacy.tokens import Token
 
-from detente.events.frames import Frame, clause_words
+from detente.events.frames import Frame, clause_words, content_head
+from detente.events.matching import compound_forms
 from detente.models import Actor
 
 PRONOUN_SUBJECTS = frozenset({"it", "which", "that"})
@@ -65,7 +78,68 @@ def nonpolitical_sense(frame: Frame, cameo_root: str) -> str | None:
         return "sport"
     if any(_lemma(noun) in words["business_nouns"] for noun in arguments):
         return "business"
+    if cameo_root == "02" and _addresses_public(frame):
+        return "public"
     return None
+
+
+def _addresses_public(frame: Frame) -> bool:
+    """The appeal's addressee is the general public ("urged people", "called on drivers")."""
+    words = sense_words()
+    named = [obj for prep, obj in frame.preps if prep in words["appeal_preps"]]
+    addressees = [noun for noun in (*frame.objects, frame.dative, *named) if noun is not None]
+    return any(_lemma(content_head(noun)) in words["general_public"] for noun in addressees)
+
+
+def unevidenced_harm(frame: Frame, victims: list[Actor]) -> bool:
+    """A harm verb ("killed", "injured", "struck") with no one named as doing it, no armed victims
+    (soldiers, police, rebels), and nothing in its sentence or the two before it that tells of an
+    attack: no weapon, attack or armed perpetrator, no violent verb. Such harm is no attack by
+    unknown attackers."""
+    words = sense_words()
+    if _lemma(frame.trigger) not in words["harm_verbs"]:
+        return False
+    if any(victim.sector in words["armed_sectors"] for victim in victims):
+        return False
+    sents = list(frame.trigger.doc.sents)
+    index = next(i for i, sent in enumerate(sents) if sent.start <= frame.trigger.i < sent.end)
+    context = frame.trigger.doc[sents[max(0, index - ANTECEDENT_SENTENCES)].start: sents[index].end]
+    return not any(_attack_word(token) for token in context)
+
+
+def _attack_word(token: Token) -> bool:
+    words = sense_words()
+    if token.pos_ == "VERB":
+        return _lemma(token) in words["violent_verbs"]
+    forms = (_lemma(token), *compound_forms(token))  # "air strike", "suicide bomber"
+    return token.pos_ == "NOUN" and any(form in words["attack_evidence"] for form in forms)
+
+
+def forecast(frame: Frame, cameo_root: str, actors_of: Callable[[Token], list[Actor]],
+             is_act: Callable[[Token], bool]) -> bool:
+    """A warning (CAMEO 13) whose that-clause tells what will happen to no actor's doing: its
+    subject is a noun that names no actor and no act ("warned that food shortages could spread").
+    "Warned that it would retaliate" and "warned that sanctions would follow" stay threats."""
+    if cameo_root != "13":
+        return False
+    for clause in (c for c in frame.trigger.children if c.dep_ == "ccomp"):
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        return not actors_of(subject) and not is_act(subject)
+    return False
+
+
+def unaddressed_sympathy(cameo: str, target: Actor | None, frame: Frame) -> bool:
+    """Sympathy (CAMEO 018) aimed at no political actor and about no attack: condolences to
+    victims' families after a crash, mourning a death. PLOVER has no type for sympathy; CAMEO
+    codes it between actors, and over violence ("expressed sorrow for the shootings")."""
+    if cameo != "018":
+        return False
+    political = target is not None and target.code is not None
+    if political and target.sector not in sense_words()["private_sectors"]:
+        return False
+    return not any(_attack_word(token) for token in frame.trigger.sent)
 
 
 def is_natural_force(noun: Token) -> bool:
@@ -150,4 +224,5 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-__all__ = ["is_natural_force", "nonpolitical_sense", "private_event", "sense_words"]
+__all__ = ["forecast", "is_natural_force", "nonpolitical_sense", "private_event", "sense_words",
+           "unaddressed_sympathy", "unevidenced_harm"]
