@@ -50,7 +50,8 @@ def main() -> None:
                 political += 1
                 continue
             false += 1
-            print(f"FALSE {event.doc_id} {event.cameo} {event.status:<12} {event.trigger.text!r} "
+            print(f"FALSE {event.doc_id} {event.cameo} {event.coder} {event.status:<12} "
+                  f"{event.trigger.text!r} "
                   f"{event.source.code if event.source else None}->"
                   f"{event.target.code if event.target else None}: {event.sentence[:120]}")
     elapsed = time.perf_counter() - started

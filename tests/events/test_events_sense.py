@@ -29,6 +29,9 @@ pytestmark = pytest.mark.model
     "Local actor Joshua Winch was on hand offering DVDs of his films.",
     "Only one passenger was seriously injured.",
     "The shark population exploded after the great whites left.",
+    "SpaceX tested its Falcon rocket over the Atlantic.",
+    "The French engineer demonstrated a folding phone to visitors in London.",
+    "The British minister talked of his childhood in Kenya.",
 ])
 def test_sense_no_political_event(text: str) -> None:
     assert [(e.trigger.text, e.cameo) for e in code_text(text, PUBLISHED)] == []
@@ -40,6 +43,9 @@ def test_sense_no_political_event(text: str) -> None:
     ("A roadside bomb exploded in Kabul, killing three Afghan soldiers.", "killing"),
     ("Police arrested five protesters in Moscow.", "arrested"),
     ("Iran accused the United States of economic terrorism.", "accused"),
+    ("Thousands demonstrated against the government in Caracas.", "demonstrated"),
+    ("The Russian foreign minister talked with his Chinese counterpart in Beijing.", "talked"),
+    ("North Korea tested a ballistic missile on Friday.", "tested"),
 ])
 def test_sense_political_events_stay(text: str, trigger: str) -> None:
     assert trigger in [e.trigger.text for e in code_text(text, PUBLISHED)]
@@ -60,6 +66,16 @@ def test_sense_natural_force(nlp_md: Language, text: str, word: str, expected: b
     ("Investigators examined the crash.", "examined", "09", "accident"),
     ("Arsenal beat Chelsea in the cup.", "beat", "18", "sport"),
     ("Russia expelled two diplomats.", "expelled", "16", None),
+    ("The governor declared a state of emergency as the hurricane neared.", "declared", "17", "natural"),
+    ("The governor declared a state of emergency after the riots.", "declared", "17", None),
+    ("The storm moved inland. Hundreds of homes were destroyed.", "destroyed", "18", "natural"),
+    ("The militia shelled the town. Hundreds of homes were destroyed.", "destroyed", "18", None),
+    ("Japan pays for American fighter jets.", "pays", "07", "business"),
+    ("Japan paid Chile a large sum in aid.", "paid", "07", None),
+    ("The plane asked the tower for permission to land.", "asked", "02", "machine"),
+    ("Protesters demonstrated outside the embassy.", "demonstrated", "14", None),
+    ("The scientist demonstrated a new vaccine.", "demonstrated", "14", "show"),
+    ("Most of the butterflies return to Mexico.", "return", "08", "natural"),
 ])
 def test_sense_reason(nlp_md: Language, text: str, trigger: str, root: str, reason: str | None) -> None:
     frame = build_frame(next(t for t in nlp_md(text) if t.text == trigger))
@@ -71,6 +87,13 @@ def test_sense_reason(nlp_md: Language, text: str, trigger: str, root: str, reas
     ("04", (Actor("the minister", country="USA", sector="GOV"), Actor("NBC", sector="JRN")), False),
     ("14", (Actor("protesters", country="USA", sector="CVL"), None), False),
     ("04", (Actor("Russia", country="RUS", kind="country"), None), False),
+    ("150", (Actor("SpaceX", country="USA", sector="BUS"), Actor("Iran", country="IRN", kind="country")),
+     True),
+    ("150", (Actor("the army", country="USA", sector="MIL"), None), False),
+    ("042", (None, Actor("France", country="FRA", kind="country")), True),
+    ("042", (Actor("the minister", country="USA", sector="GOV"),
+             Actor("France", country="FRA", kind="country")), False),
+    ("040", (None, Actor("France", country="FRA", kind="country")), False),
 ])
 def test_sense_private_event(root: str, actors: tuple, expected: bool) -> None:
     assert private_event(root, actors) is expected

@@ -248,6 +248,8 @@ class EventCoder:
         pattern = VerbPattern(id=f"type-{label}", lemma=lemma(predicate),
                               cameo=classifier_codes()[label], confidence=probability)
         frame = build_frame(predicate)
+        if not syntax_matches(pattern, frame):
+            return []  # "called off its search" is no call: a particle that changes the verb's sense
         if frame.attrs and lemma(predicate) in clause_words()["naming_verbs"]:
             return []  # "called the crisis the worst": a description, never a call or a meeting
         made = self._events_for(Match(pattern, CLASSIFIER_CODER, 1.0), frame, sent, index, state) or []
@@ -371,7 +373,7 @@ class EventCoder:
         pairs = reciprocal_pairs(sources) if self._reciprocal_act(frame, targets, state) else []
         events = [self._make_event(match, frame, sent, index, state, source, target)
                   for source, target in pairs or source_target_pairs(sources or [None], targets)]
-        political = [e for e in events if not private_event(e.cameo_root, (e.source, e.target))
+        political = [e for e in events if not private_event(e.cameo, (e.source, e.target))
                      and not unaddressed_sympathy(e.cameo, e.target, frame)]
         if events and not political:
             state.vetoed.add(frame.trigger.i)  # private life or sympathy: no event, nor a classifier one

@@ -39,7 +39,7 @@ from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from detente.events.frames import Frame, clause_words, content_head
 from detente.events.matching import compound_forms
@@ -50,6 +50,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ANTECEDENT_SENTENCES = 2  # how far back "it" may look for a natural force or a vehicle
 PRIVATE_ROOTS = frozenset({*(f"{n:02d}" for n in range(1, 10)), "15"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+VISIT_CODES = frozenset({"042", "043"})
 _SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
 
 
@@ -64,7 +66,9 @@ def nonpolitical_sense(frame: Frame, cameo_root: str) -> str | None:
     """Why the trigger, read with its arguments as an event of this CAMEO root, is no political
     event ("natural", "accident", "sport", "business"), or None when nothing says so."""
     actor = frame.agent if frame.passive else frame.subject
-    if actor is not None and is_natural_force(actor):
+    if actor is not None and (is_natural_force(actor) or any(map(_is_animal, _phrase(actor)))):
+        return "natural"
+    if _natural_harm(frame, cameo_root):
         return "natural"
     if _lemma(frame.trigger) in sense_words()["catching_verbs"] and any(map(is_natural_force, frame.objects)):
         return "natural"  # "the roof caught fire"
@@ -80,7 +84,54 @@ def nonpolitical_sense(frame: Frame, cameo_root: str) -> str | None:
         return "business"
     if cameo_root == "02" and _addresses_public(frame):
         return "public"
+    return _wrong_sense(frame, actor, cameo_root)
+
+
+def _wrong_sense(frame: Frame, actor: Token | None, cameo_root: str) -> str | None:
+    """A sense of the verb that is no act of this root: showing, not protesting ("demonstrated
+    miniature screens"); speaking about a topic, not consulting ("talked of his discoveries");
+    buying, not giving aid ("NASA pays for Russian spacecraft"); a machine as a speaker."""
+    words, verb = sense_words(), _lemma(frame.trigger)
+    if cameo_root == "14" and verb in words["showing_verbs"] and (frame.objects or frame.passive):
+        return "show"
+    if cameo_root in {"04", "05"} and verb in words["talking_verbs"] and _only_topic(frame):
+        return "speech"
+    purchase = verb in words["purchase_verbs"] and (verb != "pay" or frame.prep_objects("for"))
+    if cameo_root == "07" and purchase:
+        return "business"
+    if cameo_root in VERBAL_ROOTS and actor is not None and any(map(_is_vehicle, _phrase(actor))):
+        return "machine"
     return None
+
+
+def _only_topic(frame: Frame) -> bool:
+    """The talk has a topic ("of", "about") and no one it is held with or addressed to."""
+    words = sense_words()
+    preps = {prep for prep, _ in frame.preps}
+    return bool(preps & words["topic_preps"]) and not preps & words["interlocutor_preps"] and not (
+        frame.objects or frame.dative is not None)
+
+
+def _natural_harm(frame: Frame, cameo_root: str) -> bool:
+    """A state of emergency declared, or harm told in the passive by no one named ("homes have
+    been destroyed"), with a natural force named in the sentence or the two before and nothing
+    there that tells of an attack: emergency management and storm damage, no repression or attack."""
+    words, verb = sense_words(), _lemma(frame.trigger)
+    emergency = cameo_root == "17" and verb == "declare"
+    harm = verb in words["harm_verbs"] and frame.passive and frame.agent is None
+    if not (emergency or harm):
+        return False
+    context = _context(frame.trigger)
+    natural = any(token.pos_ in {"NOUN", "PROPN"} and _lemma(token) in words["natural_forces"]
+                  for token in context)
+    return natural and not any(_attack_word(token) for token in context)
+
+
+def _context(token: Token) -> Span:
+    """The token's sentence and the two before it."""
+    sents = list(token.doc.sents)
+    index = next(i for i, sent in enumerate(sents) if sent.start <= token.i < sent.end)
+    return token.doc[sents[max(0, index - ANTECEDENT_SENTENCES)].start: sents[index].end]
 
 
 def _addresses_public(frame: Frame) -> bool:
@@ -101,10 +152,7 @@ def unevidenced_harm(frame: Frame, victims: list[Actor]) -> bool:
         return False
     if any(victim.sector in words["armed_sectors"] for victim in victims):
         return False
-    sents = list(frame.trigger.doc.sents)
-    index = next(i for i, sent in enumerate(sents) if sent.start <= frame.trigger.i < sent.end)
-    context = frame.trigger.doc[sents[max(0, index - ANTECEDENT_SENTENCES)].start: sents[index].end]
-    return not any(_attack_word(token) for token in context)
+    return not any(_attack_word(token) for token in _context(frame.trigger))
 
 
 def _attack_word(token: Token) -> bool:
@@ -155,14 +203,21 @@ def is_natural_force(noun: Token) -> bool:
     return _lemma(noun) in words["natural_forces"] or bool(modifiers & words["natural_forces"])
 
 
-def private_event(cameo_root: str, actors: tuple[Actor | None, ...]) -> bool:
+def private_event(cameo: str, actors: tuple[Actor | None, ...]) -> bool:
     """A cooperative or verbal act between private actors or unknown ones only: no state, party,
-    armed group, organisation or country takes part."""
-    if cameo_root not in PRIVATE_ROOTS:
+    armed group, organisation or country takes part. A show of force (CAMEO 15) or a visit (042,
+    043) needs only a private or unknown source to be private life: "SpaceX tested its rocket",
+    "the church group travelled to Florida"."""
+    if cameo[:2] not in PRIVATE_ROOTS:
         return False
+    if cameo[:2] == "15" or cameo[:3] in VISIT_CODES:
+        actors = actors[:1]
+    return all(map(_private, actors))
+
+
+def _private(actor: Actor | None) -> bool:
     private = sense_words()["private_sectors"]
-    return all(actor is None or actor.code is None or (actor.sector in private and actor.kind != "country")
-               for actor in actors)
+    return actor is None or actor.code is None or (actor.sector in private and actor.kind != "country")
 
 
 def _accident(frame: Frame, actor: Token | None, cameo_root: str) -> bool:
@@ -188,6 +243,11 @@ def _phrase(noun: Token) -> list[Token]:
     while top.dep_ in {"appos", "pobj", "prep", "compound", "conj"} and top.head.i != top.i:
         top = top.head
     return [t for t in top.subtree if t.pos_ in {"NOUN", "PROPN", "PRON"}]
+
+
+def _is_animal(noun: Token) -> bool:
+    noun = _antecedent(noun) if noun.lower_ in PRONOUN_SUBJECTS else noun
+    return noun is not None and noun.ent_type_ != "PERSON" and _lemma(noun) in sense_words()["animals"]
 
 
 def _is_vehicle(noun: Token) -> bool:
