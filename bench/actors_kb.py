@@ -2,7 +2,7 @@
 
 Prints the number of entries by kind (people and their terms, by source; organisations by PLOVER
 pseudo-country and by source; places with and without a GeoNames id; country names, nationality and
-ethnic words; agent nouns), then the time and peak memory (tracemalloc) of loading the tables from
+ethnic words; agent nouns; aliases: the other names people, organisations and countries go by), then the time and peak memory (tracemalloc) of loading the tables from
 the compact index (kb_index.json.gz, what `detente` does) and from the CSV files (what it does when
 the index is stale), and of the knowledge base built on them (lookup.py, with its misspelling
 index). Each load runs in a fresh interpreter (after its imports, which are not counted) so no
@@ -19,7 +19,7 @@ import subprocess
 import sys
 from collections import Counter
 
-from detente.actors.tables import PSEUDO_COUNTRIES, load_tables
+from detente.actors.tables import PSEUDO_COUNTRIES, load_tables, normalise
 
 PROBE = """
 import time, tracemalloc
@@ -59,6 +59,12 @@ def print_sizes() -> None:
     print(f"country words: {len(tables.aliases)} ({dict(forms)}), {len(tables.countries)} countries, "
           f"{len(tables.seats)} seats of power")
     print(f"agent nouns: {len(tables.agents)}")
+    canonical = {normalise(name) for name in tables.roles}
+    person_aliases = sum(key not in canonical for key in tables.people)
+    print(f"aliases: {person_aliases} person name keys that are not a canonical name, "
+          f"{len(tables.organisations) - len(names)} organisation names beyond one per organisation, "
+          f"{len(tables.aliases)} country words for {len(tables.countries)} countries; "
+          f"{len(tables.skeletons)} transliteration keys")
 
 
 def measure(call: str, repeat: int) -> tuple[float, float]:
