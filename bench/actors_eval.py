@@ -5,7 +5,10 @@ surname probe (`surname_probe.jsonl`: namesakes made leaders, leaders found), an
 every wrong case. `tests/actors/test_actors_expectations.py` pins the floors in
 `tests/data/actors/floors.json`.
 
-Usage: .venv/bin/python bench/actors_eval.py [--model md|sm] [--misses] [--json]
+`--set heldout` scores `heldout.jsonl` instead: phrases of the kinds the first set covers thinly,
+written after the resolver was built and before it ran on them.
+
+Usage: .venv/bin/python bench/actors_eval.py [--model md|sm] [--set own|heldout] [--misses] [--json]
 """
 
 from __future__ import annotations
@@ -19,17 +22,19 @@ from detente.actors import ActorResolver
 from detente.evaluation.actors import read_cases, score_expectations, score_surname_probe
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "actors"
+SETS = {"own": "expectations.jsonl", "heldout": "heldout.jsonl"}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", choices=["md", "sm"], default="md")
+    parser.add_argument("--set", choices=sorted(SETS), default="own", help="which expectations")
     parser.add_argument("--misses", action="store_true", help="list every wrong case")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args()
     resolver = ActorResolver(ActorResolver.default().tables, model=args.model)
     started = time.perf_counter()
-    scores = score_expectations(read_cases(DATA / "expectations.jsonl"), resolver)
+    scores = score_expectations(read_cases(DATA / SETS[args.set]), resolver)
     probe = score_surname_probe(read_cases(DATA / "surname_probe.jsonl"), resolver)
     seconds = time.perf_counter() - started
     if args.json:

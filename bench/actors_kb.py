@@ -2,7 +2,8 @@
 
 Prints the number of entries by kind (people and their terms, by source; organisations by PLOVER
 pseudo-country and by source; places with and without a GeoNames id; country names, nationality and
-ethnic words; agent nouns; aliases: the other names people, organisations and countries go by), then the time and peak memory (tracemalloc) of loading the tables from
+ethnic words; agent nouns; aliases: the other names people, organisations and countries go by),
+then the time and peak memory (tracemalloc) of loading the tables from
 the compact index (kb_index.json.gz, what `detente` does) and from the CSV files (what it does when
 the index is stale), and of the knowledge base built on them (lookup.py, with its misspelling
 index). Each load runs in a fresh interpreter (after its imports, which are not counted) so no

@@ -67,6 +67,11 @@ GROUP_WORDS = frozenset({"observatory", "front", "army", "brigade", "brigades", 
                          "league", "forces", "group", "network", "society", "foundation", "institute",
                          "centre", "center", "association", "organization", "organisation", "levant"})
 TRAILING_FUNCTION_WORDS = {"to", "in", "for", "at", "of", "the", "and", "on", "with"}
+# The agents file ends some nouns on a stem that PETRARCH matched as a prefix ("HEALTH_MINIST" for
+# health minister and health ministry); detente looks words up whole, so each stem becomes its words.
+STEMS = {"minist": ("minister", "ministers", "ministry", "ministries"),
+         "authorit": ("authority", "authorities"), "compan": ("company", "companies"),
+         "industr": ("industry", "industries"), "milita": ("militia", "militias")}
 SUBSTITUTION = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
 ENTRY = re.compile(r"^([^#\[{]+?)\s*(?:\{[^}]*\})?\s*\[~([A-Z]+)\]")
 
@@ -166,8 +171,14 @@ def parse_plover_agents(text: str) -> list[tuple[str, str]]:
         for phrase in _expand(entry.group(1), sets):
             noun = _normalise_agent(phrase)
             if noun:
-                pairs.append((noun, entry.group(2)))
+                pairs.extend((word, entry.group(2)) for word in _unstem(noun))
     return pairs
+
+
+def _unstem(noun: str) -> list[str]:
+    """"health minist" -> health minister, ministers, ministry, ministries (STEMS)."""
+    *words, last = noun.split()
+    return [" ".join([*words, whole]) for whole in STEMS[last]] if last in STEMS else [noun]
 
 
 def build_agent_rows() -> list[dict[str, str]]:

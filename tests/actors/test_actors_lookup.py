@@ -65,3 +65,13 @@ def test_actors_lookup_agent_name(kb: KnowledgeBase) -> None:
 def test_actors_lookup_organisation_role_by_date(kb: KnowledgeBase, on: dt.date | None, sector: str) -> None:
     found = kb.entity("taliban", on)
     assert found is not None and (found[1].country, found[1].sector) == ("AFG", sector)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("KABUL, Aug 3 - police said the bomber struck a checkpoint.", "AFG"),
+    ("LAHORE, Pakistan (Reuters) - a court acquitted them.", "PAK"),
+    ("SEOUL - prosecutors sought a death sentence.", "KOR"),
+    ("Police said the bomber struck a checkpoint.", None),
+])
+def test_actors_lookup_dateline_country(kb: KnowledgeBase, text: str, expected: str | None) -> None:
+    assert kb.dateline_country(text) == expected

@@ -66,6 +66,10 @@ def test_actors_resolve_seats_of_power(resolve: Resolve, sentence: str, head: st
     ("Brazilian doctors went on strike.", "doctors", ("BRA", "HLH")),
     ("Israeli officials declined to comment.", "officials", ("ISR", "GOV")),
     ("A Kremlin spokesman denied it.", "spokesman", ("RUS", "GOV")),
+    ("The Kenyan health minister confirmed the case.", "minister", ("KEN", "GOVHLH")),
+    ("The Israeli health ministry published the figures.", "ministry", ("ISR", "GOVHLH")),
+    ("The Chicago Police Department released the video.", "Department", ("USA", "COP")),
+    ("The Pheu Thai party formed a coalition.", "party", ("THA", "PTY")),
 ])
 def test_actors_resolve_agents(resolve: Resolve, sentence: str, head: str, expected: tuple) -> None:
     assert _codes(resolve(sentence, head)) == [expected]

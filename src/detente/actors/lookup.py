@@ -37,7 +37,7 @@ from detente.actors.tables import (
     spelling_index,
 )
 from detente.nlp import span_ents
-from detente.places.resolver import PlaceResolver
+from detente.places.resolver import DATELINE, PlaceResolver
 
 log = logging.getLogger(__name__)
 
@@ -181,6 +181,15 @@ class KnowledgeBase:
         if rivals and rivals[0].population * PLACE_DOMINANCE > found[0].population:
             return None  # Hyderabad (India) and Hyderabad (Pakistan)
         return found[0].country
+
+    def dateline_country(self, text: str) -> str | None:
+        """The country of the dateline that opens `text` ("KABUL, Aug 3 -", "SEOUL (Reuters) -"):
+        its city as a seat of power, country or place name."""
+        match = DATELINE.match(text)
+        if match is None:
+            return None
+        city = match["city"].strip().title()
+        return self.owner_of(city) or self.place_country(city)
 
     def misspelt_country(self, token: Token) -> tuple[str, str] | None:
         """(iso3, form) of a misspelt country word ("Ethopia", "Ukranian"): a capitalised proper

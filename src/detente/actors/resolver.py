@@ -95,6 +95,7 @@ NOT_PERSON_LABELS = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", 
 # Entity labels of places: a country word inside a place name ("British Columbia", "South China
 # Sea") does not make the place that country's.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_OWNER_LABELS = PLACE_LABELS | {"ORG", "PERSON"}
 
 
 class ActorResolver:
@@ -138,12 +139,17 @@ class ActorResolver:
 
     def explain_text(self, text: str, *, context: str | None = None,
                      on: dt.date | None = None) -> tuple[Actor, Match | None]:
-        """`resolve_text`, and the knowledge-base entry and role its name matched (or None)."""
+        """`resolve_text`, and the knowledge-base entry and role its name matched (or None). A role
+        actor with no country in a context that opens with a dateline takes the dateline's country,
+        as the pipeline gives it (actors/country_context.py)."""
         head = head_of_text(text, context, self.model)
         found = self._resolve_head(head, on, self.new_memory()) if head is not None else []
         if not found:
             return Actor(text=text), None
         actor, match = found[0]
+        if context and actor.sector and not actor.country and actor.sector not in NON_ACTOR_SECTORS:
+            country = self.kb.dateline_country(context)  # "KABUL, Aug 3 - police said": as the pipeline does
+            actor = replace(actor, country=country, country_source="dateline") if country else actor
         return replace(actor, text=text), match
 
     # -- one head ------------------------------------------------------------------------------
@@ -338,10 +344,13 @@ class ActorResolver:
             self._place_owner(mention, [t for t in remaining if t.i not in possessed])
 
     def _place_owner(self, mention: Mention, tokens: list[Token]) -> None:
-        """"Istanbul police", "New York prosecutors": the place (a GPE, LOC or FAC entity) named
-        before the agent noun gives the owner, unless it is a known person."""
+        """"Istanbul police", "New York prosecutors": the place named before the agent noun gives the
+        owner, unless it is a known person. The tagger often labels the city of a name ("[Chicago
+        Police Department]") ORG and a city of several words ("Rio de Janeiro") PERSON, so those
+        labels count too when the gazetteer knows the words as a big enough place."""
+        agent_words = set((mention.agent_text or "").lower().split())
         names = [t for t in tokens if t.pos_ == "PROPN" and t.dep_ in {"compound", "nmod", "npadvmod"}
-                 and t.ent_type_ in PLACE_LABELS]
+                 and t.ent_type_ in PLACE_OWNER_LABELS and t.lower_ not in agent_words]
         if not names or any(b.i - a.i != 1 for a, b in pairwise(names)):
             return
         text = text_of(names)

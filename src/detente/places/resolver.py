@@ -30,7 +30,7 @@ STATIC_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "ar
 GOVERNMENT_CODES = frozenset({"PCLI", "PPLC", "ADM1"})
 COUNTRY_BONUS, REGION_BONUS, QUALIFIER_BONUS, ALTERNATE_PENALTY = 3.0, 3.0, 10.0, 1.5
 PRECISION_RANK = {"city": 0, "admin1": 1, "country": 2}
-_DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\- ]{2,40}?)"
+DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\- ]{2,40}?)"
                        r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|(?P<qualifier>[A-Z][A-Za-z.'\- ]{1,40}?)))?"
                        r"\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s")
 _DATE_PARAGRAPH = re.compile(r"^\s*(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*\n\s*\n")
@@ -78,7 +78,7 @@ class PlaceResolver:
     def places_in(self, doc: Doc, document: Document) -> list[PlaceMention]:
         """All resolvable place mentions in ``doc`` (parsed from ``document.text``), dateline included."""
         dateline = self._dateline_name(document.text)
-        header = _DATELINE.match(document.text)
+        header = DATELINE.match(document.text)
         header_end = header.end() if header and dateline else 0  # the dateline is one mention
         names = [n for n in self._entity_names(doc) + self._missed_names(doc) if n.start >= header_end]
         places = [n for n in names if n.candidates and not _affiliation(n)]  # "U.S. negotiators": no evidence
@@ -143,7 +143,7 @@ class PlaceResolver:
         return names
 
     def _dateline_name(self, text: str) -> _Name | None:
-        match = _DATELINE.match(text)
+        match = DATELINE.match(text)
         if match is None:
             return None
         city = match["city"].strip()
@@ -283,4 +283,4 @@ def _quoted(text: str, start: int, offset: int) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
-__all__ = ["PlaceMention", "PlaceResolver", "in_lead"]
+__all__ = ["DATELINE", "PlaceMention", "PlaceResolver", "in_lead"]
