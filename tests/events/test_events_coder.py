@@ -156,6 +156,11 @@ def test_events_coder_no_on_the_object_negates() -> None:
     assert event.negated
 
 
+def test_events_coder_no_on_the_passive_subject_negates() -> None:
+    event = find(code("No prisoners were released by the Syrian government."), "released")
+    assert event.negated
+
+
 def test_events_coder_pending_acceptance_is_negated_not_rejected() -> None:
     event = find(code("President Biden has not yet accepted the Russian offer."), "accepted")
     assert event.negated and event.plover == "AGREE"

@@ -26,6 +26,8 @@ def _timing(nlp: Language, text: str, trigger: str) -> Timing:
     ("The United Kingdom voted on June 23, 2016, to leave the EU.", "voted", dt.date(2016, 6, 23), "day"),
     ("Russia expelled two British diplomats in March 2018.", "expelled", dt.date(2018, 3, 1), "month"),
     ("Iran seized the tanker three years ago.", "seized", dt.date(2016, 1, 1), "year"),
+    ("Scottish voters rejected independence in a 2014 referendum.", "rejected", dt.date(2014, 1, 1), "year"),
+    ("The two leaders first met at the 2017 summit in Hamburg.", "met", dt.date(2017, 1, 1), "year"),
 ])
 def test_status_background_keeps_its_own_date(nlp_md: Language, text: str, trigger: str, date: dt.date,
                                               precision: str) -> None:
@@ -67,6 +69,7 @@ def test_status_before_the_days_of_the_report_is_background(nlp_md: Language, te
     ("The ministry expelled three journalists earlier today.", "expelled"),
     ("Police have detained 30 people since Monday.", "detained"),
     ("The army has withdrawn from the town.", "withdrawn"),
+    ("The two leaders met at the 2019 summit in Osaka.", "met"),
 ])
 def test_status_the_days_of_the_report_stay_current(nlp_md: Language, text: str, trigger: str) -> None:
     assert _timing(nlp_md, text, trigger).status == "current"

@@ -22,9 +22,10 @@ def is_negated(trigger: Token) -> bool:
         if any(child.dep_ == "neg" or (child.lower_ in words["negation"] and child.dep_ == "advmod")
                for child in current.children):
             return True
-        if any(child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+        if any(child.dep_ in {"dobj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ == "no"
+                                                          for d in child.children)
                for child in current.children):
-            return True  # "expressed no regret", "showed no sign of"
+            return True  # "expressed no regret", "showed no sign of", "no prisoners were released"
         if current.i != trigger.i and current.lemma_.lower() in words["refusal"]:
             return True
         if current.dep_ == "ccomp" and current.head.lemma_.lower() in words["permission"]:

@@ -11,7 +11,8 @@ Status sits beside modality (how the text presents the event):
   "recently"), by a perfect summed over a span ("have protested since June", "has increased
   cooperation over the last few years"), as the precedent of the news ("the move comes after
   the EU sanctioned Iran"), or by a past perfect that is not only a report's tense shift ("had
-  ruled for 37 years", "had bid to host", but not "officials said the rebels had attacked");
+  ruled for 37 years", "had bid to host", but not "officials said the rebels had attacked"), or
+  by an earlier year of the occasion it is set in ("voted in a 2016 referendum");
 - ``future``: an intended or announced event (modality ``intended``), one dated after
   publication, a scheduled one ("are to hold", "scheduled to meet") or one announced with the
   day it starts ("called a 48-hour strike from Thursday");
@@ -48,6 +49,8 @@ ADVERBIAL_DEPS = frozenset({"advmod", "npadvmod", "prep", "aux", "auxpass", "tmo
 PHRASE_DEPS = frozenset({"pobj", "det", "amod", "advmod", "npadvmod", "compound", "nummod", "quantmod",
                          "prep"})
 _DECADE = re.compile(r"\b(?:1[89]|20)\d0s\b")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+YEAR_DEPS = frozenset({"compound", "nummod", "amod", "nmod"})
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,9 @@ def event_timing(sent: Span, trigger: Token, modality: Modality, published: dt.d
         return Timing(found.date, found.precision, "background")
     if background_date(trigger):
         return Timing(found.date if own_date else None, found.precision if own_date else None, "background")
+    year = occasion_year(trigger)
+    if year is not None and published is not None and year < published.year:
+        return Timing(dt.date(year, 1, 1), "year", "background")
     if background_wording(trigger) and not own_date:
         return Timing(None, None, "background")
     return Timing(found.date, found.precision, "current")
@@ -144,6 +150,19 @@ def background_date(trigger: Token) -> bool:
     if any(f" {phrase} " in text for phrase in words["background_dates"]):
         return True
     return any(f" {noun} ago " in text or f" {noun} earlier " in text for noun in words["background_ago"])
+
+
+def occasion_year(trigger: Token) -> int | None:
+    """The year that modifies the occasion the act is set in ("voted in a 2016 referendum", "met
+    at the 2018 summit"): a year that dates the occasion, which the date finder leaves out as a
+    noun modifier."""
+    preps = status_words()["occasion_preps"]
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            years = [c for c in noun.children if c.dep_ in YEAR_DEPS and _YEAR.fullmatch(c.text)]
+            if years:
+                return int(years[0].text)
+    return None
 
 
 def background_wording(trigger: Token) -> bool:
