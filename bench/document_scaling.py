@@ -17,7 +17,7 @@ import datetime as dt
 import time
 
 from detente.models import Document
-from detente.nlp import load_nlp
+from detente.nlp.language import load_nlp
 from detente.pipeline import code_doc, get_coder
 
 COUNTRIES = ("Russia", "Ukraine", "France", "Germany", "China", "Japan", "Iran", "Israel")

@@ -26,7 +26,7 @@ from typing import Any
 
 from detente.actors import ActorResolver
 from detente.models import Document, Quote
-from detente.nlp import load_nlp
+from detente.nlp.language import load_nlp
 from detente.quotes import extract_quotes
 
 ROOT = Path(__file__).resolve().parents[1]

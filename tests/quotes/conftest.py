@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from detente.actors import ActorResolver
 from detente.models import Document, Quote
-from detente.nlp import load_nlp
+from detente.nlp.language import load_nlp
 from detente.quotes import extract_quotes
 
 GOLDEN = Path(__file__).with_name("golden_paragraphs.jsonl")

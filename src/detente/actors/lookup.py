@@ -36,7 +36,7 @@ from detente.actors.tables import (
     normalise,
     spelling_index,
 )
-from detente.nlp import span_ents
+from detente.nlp.language import span_ents
 from detente.places.resolver import DATELINE, PlaceResolver
 
 log = logging.getLogger(__name__)

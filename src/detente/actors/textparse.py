@@ -1,13 +1,13 @@
 """Parse a bare string (optionally inside a context sentence) and find the head of its phrase.
 
-Models load through `detente.nlp.load_nlp` (once per process, cached there).
+Models load through `detente.nlp.language.load_nlp` (once per process, cached there).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.nlp import load_nlp
+from detente.nlp.language import load_nlp
 
 
 def head_of_text(text: str, context: str | None, model: str) -> Token | None:

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
+from detente.cli.reading import parse_date
 from detente.errors import ConfigError, DetenteError
 from detente.ingest import TableColumns, read_documents
 from detente.ingest.limits import Limits
@@ -18,19 +19,6 @@ from detente.models import Document, Rejected
 from detente.nlp import MODELS
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def parse_date(_ctx: click.Context | None, param: click.Parameter | None,
-               value: str | None) -> dt.date | None:
-    """Click callback: a YYYY-MM-DD date, or a usage error naming the bad value."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as err:
-        name = param.name if param else "date"
-        raise click.BadParameter(f"{value!r} is not a valid date (YYYY-MM-DD): {err}",
-                                 param_hint=name) from err
 
 
 DATE_HELP = "Publication date for documents that have none (YYYY-MM-DD)."
@@ -146,4 +134,4 @@ def fail_if_nothing(documents: list[Document], rejected: list[Rejected]) -> None
 
 
 __all__ = ["Inputs", "date_option", "fail_if_nothing", "format_option", "limits_option", "model_option",
-           "parse_date", "read_inputs", "table_options"]
+           "read_inputs", "table_options"]

@@ -1,8 +1,10 @@
 """Options shared by the commands that read a store: the event filter, ``--output-format`` (with
-the old ``--format`` kept as a hidden, deprecated alias) and opening the database."""
+the old ``--format`` kept as a hidden, deprecated alias), dates (``parse_date``, which coding
+commands use for ``--date`` too) and opening the database. Nothing here imports the coder."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -11,7 +13,6 @@ from typing import Any, TypeVar
 import click
 import duckdb
 
-from detente.cli.options import parse_date
 from detente.errors import ConfigError, DetenteError
 from detente.filters import OPTIONAL_STATUSES, EventFilter, Omitted
 from detente.store import Store
@@ -24,6 +25,19 @@ FILTER_KEYS = ("since", "until", "country", "source", "target", "plover", "cameo
                "include")
 INCLUDE_HELP = (f"Also read events of these statuses (comma-separated: {', '.join(OPTIONAL_STATUSES)}, "
                 "or all); by default only current, non-negated events count.")
+
+
+def parse_date(_ctx: click.Context | None, param: click.Parameter | None,
+               value: str | None) -> dt.date | None:
+    """Click callback: a YYYY-MM-DD date, or a usage error naming the bad value."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        name = param.name if param else "date"
+        raise click.BadParameter(f"{value!r} is not a valid date (YYYY-MM-DD): {err}",
+                                 param_hint=name) from err
 
 
 def db_option(help_text: str = "DuckDB database written by `detente ingest`.") -> Callable[[F], F]:
@@ -128,4 +142,5 @@ def report_omitted(left_out: Omitted, what: str = "events") -> None:
                    "--include and --min-confidence change this", err=True)
 
 
-__all__ = ["DEFAULT_DB", "db_option", "filter_options", "open_db", "output_format_option", "report_omitted"]
+__all__ = ["DEFAULT_DB", "db_option", "filter_options", "open_db", "output_format_option", "parse_date",
+           "report_omitted"]

@@ -8,8 +8,7 @@ import json
 import click
 
 from detente.cli import main
-from detente.cli.options import parse_date
-from detente.cli.reading import DATE, db_option, open_db, output_format_option
+from detente.cli.reading import DATE, db_option, open_db, output_format_option, parse_date
 from detente.cli.table import render_dicts
 from detente.dedup import load_stories
 

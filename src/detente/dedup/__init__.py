@@ -41,17 +41,44 @@ documents are taken by (date, doc_id), events by (date, event_id), and a story's
 hashes its founding doc_id or event_id.
 """
 
-from detente.dedup.clusters import (
-    DEFAULT_THRESHOLD,
-    DEFAULT_WINDOW_DAYS,
-    ClusterSettings,
-    cluster_id_for,
-    update_clusters,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
 from detente.dedup.metrics import Scores, bcubed_scores, pairwise_scores
 from detente.dedup.records import ClusterRecord, StoryRecord, load_clusters, load_stories
-from detente.dedup.stories import StorySettings, story_id_for
 from detente.dedup.tables import ensure_cluster_tables
+
+if TYPE_CHECKING:
+    from detente.dedup.clusters import (
+        DEFAULT_THRESHOLD,
+        DEFAULT_WINDOW_DAYS,
+        ClusterSettings,
+        cluster_id_for,
+        update_clusters,
+    )
+    from detente.dedup.stories import StorySettings, story_id_for
+
+# The clustering side needs scikit-learn, spaCy and the gazetteer (about 2 s to import): it loads on
+# first use, so that readers, which need only the records and tables above, start without it.
+_CLUSTERING = {
+    "DEFAULT_THRESHOLD": "clusters",
+    "DEFAULT_WINDOW_DAYS": "clusters",
+    "ClusterSettings": "clusters",
+    "cluster_id_for": "clusters",
+    "update_clusters": "clusters",
+    "StorySettings": "stories",
+    "story_id_for": "stories",
+}
+
+
+def __getattr__(name: str) -> object:
+    """The clustering names, imported from their module when first asked for."""
+    if name not in _CLUSTERING:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_CLUSTERING[name]}"), name)
+
 
 __all__ = [
     "DEFAULT_THRESHOLD",

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from detente.actors import ActorResolver
 from detente.models import Actor
-from detente.nlp import load_nlp
+from detente.nlp.language import load_nlp
 
 # Sectors that make a namesake a false leader: the state, its former officials and parties.
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI", "PTY", "OPP"})

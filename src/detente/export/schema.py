@@ -16,12 +16,13 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Literal
 
 from detente import __version__
 from detente.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FieldType = Literal["string", "integer", "number", "boolean", "date", "datetime", "object", "array"]
 PANDAS_DTYPES: dict[str, str] = {"string": "str", "integer": "Int64", "number": "float64",
@@ -107,19 +108,14 @@ def _dtypes(fields: list[dict[str, str]]) -> tuple[dict[str, str], list[str]]:
     return dtypes, dates
 
 
-def _with_dates(frame: pd.DataFrame, dates: list[str]) -> pd.DataFrame:
-    for name in dates:
-        if name in frame:
-            frame[name] = pd.to_datetime(frame[name])
-    return frame
-
-
 def read_export(path: str | Path) -> pd.DataFrame:
     """Load a detente export (a file with its sidecar schema, or a Parquet folder) into pandas.
 
     Codes stay zero-padded strings, counts are nullable integers (``Int64``), dates are
     ``datetime64``; nested PLOVER fields stay Python lists and dicts.
     """
+    import pandas as pd  # 0.4 s to import: only here, so that writing an export does not wait for it
+
     path = Path(path)
     data = _read_descriptor(path)
     dtypes, dates = _dtypes(data["schema"]["fields"])
@@ -134,7 +130,10 @@ def read_export(path: str | Path) -> pd.DataFrame:
         frame = pd.read_csv(path, sep=dialect.get("delimiter", ","), header=0 if header else None,
                             names=None if header else [f["name"] for f in data["schema"]["fields"]],
                             dtype=dtypes, keep_default_na=False, na_values=[""])
-    return _with_dates(frame, dates)
+    for name in dates:
+        if name in frame:
+            frame[name] = pd.to_datetime(frame[name])
+    return frame
 
 
 __all__ = [

@@ -13,8 +13,6 @@ import logging
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-import trafilatura
-
 from detente.ingest import codes
 from detente.ingest.decode import decode_bytes, looks_binary, normalise_field, normalise_text
 from detente.ingest.files import bounded_lines
@@ -138,6 +136,8 @@ def read_html(data: bytes, *, label: str, doc_id: str) -> Iterator[Item]:
     if not data.strip():
         yield Rejected(label, codes.EMPTY, "empty file")
         return
+    import trafilatura  # 0.2 s to import: only web pages need it, not the readers that share this package
+
     decoded = decode_bytes(data, label)
     page: str | bytes = decoded if isinstance(decoded, str) else data  # trafilatura guesses the charset
     # lxml bounds the depth it builds, so pages nested 20,000 deep parse (tests/ingest/hostile.py).

