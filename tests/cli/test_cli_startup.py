@@ -4,7 +4,9 @@ bench/cli_startup.py."""
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
@@ -53,3 +55,14 @@ def test_cli_ingest_still_finds_the_coder() -> None:
     report = imported_by(["ingest", "--help"])
     assert report["status"] == 0
     assert "spacy" in report["heavy"]
+
+
+def test_cli_command_table_names_every_command() -> None:
+    """A command added to a module but not to COMMAND_MODULES would be missing from `detente`."""
+    import detente.cli as cli
+
+    for module in pkgutil.iter_modules(cli.__path__):
+        importlib.import_module(f"detente.cli.{module.name}")
+    defined = {name: command.callback.__module__.rsplit(".", 1)[-1]
+               for name, command in cli.main.commands.items() if command.callback}
+    assert defined == cli.COMMAND_MODULES
