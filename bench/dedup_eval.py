@@ -10,9 +10,10 @@ against the gold (``expected_clusters.json`` / ``local_expected_clusters.json``)
 is matched to a hand coding of the same article with the same PLOVER type (else CAMEO root) and
 source/target countries (else countries known on one side only); unmatched events are counted and
 left out of the scores (they have no gold cluster). Prints pairwise and B-cubed precision/recall/F1,
-how many reports collapse into how many clusters, and for the local corpus the same scores of the
-stories over documents (``expected_stories.json``; an exact copy the store keeps as an alias is
-in its document's story).
+how many reports collapse into how many clusters, and the same scores of the stories over
+documents (``political_expected_stories.json``, ``expected_stories.json`` for the local corpus,
+``heldout_expected_stories.json``; an exact copy the store keeps as an alias is in its document's
+story).
 """
 
 from __future__ import annotations
@@ -31,7 +32,11 @@ from detente.store import Store
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "dedup_corpus"
 PARTS = {"political": "", "local": "local_", "heldout": "heldout_"}
-STORY_GOLD = {"local_": "expected_stories.json", "heldout_": "heldout_expected_stories.json"}
+STORY_GOLD = {
+    "": "political_expected_stories.json",
+    "local_": "expected_stories.json",
+    "heldout_": "heldout_expected_stories.json",
+}
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:

@@ -2,7 +2,18 @@ from __future__ import annotations
 
 import pytest
 
-from detente.dedup.features import DocumentText, ages, document_features, names, numbers, place_names, words
+from detente.actors.tables import load_tables
+from detente.dedup.features import (
+    DocumentText,
+    Dyad,
+    ages,
+    countries,
+    document_features,
+    names,
+    numbers,
+    place_names,
+    words,
+)
 from detente.places import PlaceResolver
 
 
@@ -45,7 +56,8 @@ def test_dedup_features_numbers(text, expected):
         ("Police found Darnell Pruitt on Salem Avenue.", ["darnell pruitt", "salem avenue"]),
         ("The Kremlin said so. Officers left.", []),  # one word, or one word after a stop word
         ("He lives in Trotwood. Pruitt was 24.", []),  # a sentence end is no part of a name
-        ("DAYTON, Ohio — West Yorkshire Police said", ["west yorkshire police"]),  # capitals are a dateline
+        ("DAYTON, Ohio — West Yorkshire Police said", ["west yorkshire police", "yorkshire police"]),
+        ("Secretary of State Antony Blinken", ["state antony blinken", "antony blinken"]),  # last two words
     ],
 )
 def test_dedup_features_names(text, expected):
@@ -75,4 +87,38 @@ def test_dedup_features_resolve_places_by_context(resolver):
 
 
 def test_dedup_features_words_leave_out_calendar_and_stop_words():
-    assert words("On Tuesday in May the police arrested 2 men") == ["police", "arrested", "men"]
+    assert words("On Tuesday in May the police arrested 2 men") == ["polic", "arrest", "men"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protesters protested", ["protest", "protest"]),  # a paraphrase's other form meets
+        ("sanctions sanctioning", ["sanction", "sanction"]),
+    ],
+)
+def test_dedup_features_words_are_stemmed(text, expected):
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kremlin recalled its envoy from Washington.", ["RUS", "USA"]),  # seats of power
+        ("Russian officials in Moscow", ["RUS", "RUS"]),  # an adjective, a capital
+        ("South Korea and North Korea", ["KOR", "PRK"]),  # the longest name in a run
+        ("Tell us what the US said.", ["USA"]),  # "US" only in capitals
+        ("Darnell Pruitt was shot on Salem Avenue.", []),
+    ],
+)
+def test_dedup_features_countries(text, expected):
+    assert countries(text, load_tables()) == expected
+
+
+def test_dedup_features_dyads_are_tokens(resolver):
+    dyads = (Dyad("SANCTION", "RUS", "USA"), Dyad("ASSAULT", None, "SYR"))
+    doc = DocumentText("d", None, None, "Moscow recalled its envoy.", dyads=dyads)
+    tokens = document_features(doc, resolver).tokens
+    assert "event:SANCTION:RUS:USA" in tokens
+    assert "event:ASSAULT:-:SYR" in tokens
+    assert "country:RUS" in tokens

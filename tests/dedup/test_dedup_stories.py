@@ -15,8 +15,19 @@ from detente.dedup import (
     story_id_for,
     update_clusters,
 )
+from detente.dedup.features import Dyad
+from detente.dedup.stories import dyads_conflict
+from detente.dedup.tables import DEDUP_DDL, ensure_cluster_tables
 from detente.store.check import check_store
-from tests.dedup.eventdb import add_alias, add_document, expected_clusters, expected_stories, load_corpus
+from tests.dedup.eventdb import (
+    add_alias,
+    add_document,
+    add_event,
+    create_store,
+    expected_clusters,
+    expected_stories,
+    load_corpus,
+)
 
 
 @pytest.fixture
@@ -149,3 +160,52 @@ def test_dedup_aliases_count_as_reports(local):
     update_clusters(local)
     cluster = next(c for c in load_clusters(local) if "b06" in c.doc_ids)
     assert cluster.doc_ids == ("b06", "b07", "b31")
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("left", "right", "conflict"),
+    [
+        ([("SANCTION", "RUS", "USA")], [("SANCTION", "RUS", "GBR")], True),  # another target
+        ([("SANCTION", "RUS", "USA")], [("SANCTION", "RUS", None)], False),  # unknown on one side
+        ([("SANCTION", "RUS", "USA")], [("ACCUSE", "DEU", "RUS")], False),  # other types say nothing
+        ([("CONSULT", "USA", "CHN"), ("CONSULT", "CHN", "USA")], [("CONSULT", "CHN", "USA")], False),
+        ([("COERCE", "EUR", "CHN")], [("COERCE", "CHN", None)], True),  # the other side's reply
+        ([], [("COERCE", "CHN", None)], False),
+    ],
+)
+def test_dedup_stories_dyads_conflict(left, right, conflict):
+    assert dyads_conflict([Dyad(*d) for d in left], [Dyad(*d) for d in right]) is conflict
+
+
+ENVOY_TEXT = "Russia recalled its ambassador on Wednesday, the Foreign Ministry in Moscow said."
+
+
+def _envoy(con: duckdb.DuckDBPyConnection, doc_id: str, target: str) -> None:
+    add_document(con, doc_id, date="2021-03-17", text=ENVOY_TEXT)
+    add_event(con, {"doc_id": doc_id, "cameo": "161", "plover": "SANCTION", "date": "2021-03-17",
+                    "source": {"country": "RUS"}, "target": {"country": target}})
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("target", "penalty"), [("USA", 0.0), ("GBR", 0.3), (None, 0.0)])
+def test_dedup_stories_conflicting_dyads_weigh_against_a_pair(target, penalty):
+    scores = []
+    for dyad_penalty in (0.0, 0.3):
+        con = duckdb.connect(":memory:")
+        create_store(con)
+        _envoy(con, "first", "USA")
+        _envoy(con, "second", target)
+        update_clusters(con, settings=ClusterSettings(stories=StorySettings(dyad_penalty=dyad_penalty)))
+        scores.append(con.execute("SELECT score FROM story_members WHERE doc_id = 'second'").fetchone()[0])
+        con.close()
+    assert scores[0] - scores[1] == pytest.approx(penalty)
+
+
+@pytest.mark.issue(12)
+def test_dedup_story_members_gain_the_dyads_column(con):
+    con.execute(DEDUP_DDL.replace(", dyads VARCHAR[]", ""))  # a store clustered before dyads were kept
+    add_document(con, "a", date="2021-03-17", text="Traders marched in Lagos.")
+    ensure_cluster_tables(con)
+    update_clusters(con)
+    assert con.execute("SELECT dyads FROM story_members").fetchall() == [([],)]

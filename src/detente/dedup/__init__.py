@@ -5,9 +5,11 @@ Reads ``documents`` and ``events``; writes the tables of ``dedup.tables`` (``sto
 them up to date incrementally and crash-safely (``dedup.clusters``).
 
 Stories (``dedup.stories``): documents that report the same story, with or without coded events,
-found by TF-IDF similarity over words, multi-word names, ages, counts and places, within a date
-window of ``window_days`` (3), never across conflicting places, with candidates from date-window
-blocking plus an inverted index of rare features and places.
+found by TF-IDF similarity over word stems, multi-word names, ages, counts, the countries named
+and the type and actor countries of the coded events, within a date window of ``window_days``
+(3), never across conflicting places, less when coded events of one type disagree on their
+actors' countries, with candidates from date-window blocking plus an inverted index of rare
+features and places.
 
 Events (``dedup.similarity``): two reports belong to the same event when
 

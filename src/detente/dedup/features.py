@@ -5,11 +5,18 @@ result is a list of string features for the TF-IDF vector plus the places and ag
 pair of documents out:
 
 - words: scikit-learn's word analyser (lower case, English stop words dropped, no digits), without
-  the names of weekdays and months: when things happened is the date window's to judge;
+  the names of weekdays and months (when things happened is the date window's to judge), reduced
+  to their Snowball stems so that a paraphrase's "protesters" and "protested" meet "protest";
 - ``name:`` multi-word capitalised names ("Darnell Pruitt", "Salem Avenue"), which are rarer than
   their words;
 - ``age:`` and ``num:`` numbers: ages ("24-year-old", "aged 18 and 20", "Pruitt, 24,"), counts and
-  amounts ("12 people", "$35 million"); years are left out.
+  amounts ("12 people", "$35 million"); years are left out;
+- ``country:`` the country that a country's name, adjective or demonym, or a seat of power stands
+  for (the actor tables: "Russia", "Russian", "Moscow", "the Kremlin" are all ``country:RUS``),
+  so that reports naming one side in different words meet;
+- ``event:`` the type and the actor countries of each event coded in the document
+  ("event:SANCTION:RUS:USA"): "recalled its ambassador" and "summoned its envoy home" are worded
+  apart but coded alike.
 
 Places are kept apart from the tokens, and so are the words of their names: two reports from one
 city share its name whatever they report, and reports from two cities are told apart by the
@@ -28,9 +35,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
+import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 
+from detente.actors.tables import ActorTables, load_tables, normalise
 from detente.dedup.similarity import Place
 from detente.places import PlaceResolver
 from detente.places.gazetteer import Candidate
@@ -60,6 +70,18 @@ CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frida
                             "january", "february", "march", "april", "may", "june", "july", "august",
                             "september", "october", "november", "december"})
 MAX_AGE = 110
+MAX_NAME_WORDS = 4
+
+
+class Dyad(NamedTuple):
+    """What a coded event says about its document's story: its type and its actors' countries."""
+
+    kind: str
+    source: str | None
+    target: str | None
+
+    def token(self) -> str:
+        return f"event:{self.kind}:{self.source or '-'}:{self.target or '-'}"
 
 
 @dataclass(frozen=True)
@@ -71,6 +93,7 @@ class DocumentText:
     title: str | None
     text: str
     event_places: tuple[Place, ...] = ()
+    dyads: tuple[Dyad, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,13 +110,25 @@ def _word_analyzer() -> object:
     return HashingVectorizer(stop_words="english", token_pattern=WORD_PATTERN).build_analyzer()
 
 
+@cache
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+@cache
+def stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))
+
+
 def words(text: str) -> list[str]:
+    """Content words, lower-cased and stemmed."""
     analyse = _word_analyzer()
-    return [word for word in analyse(text) if word not in CALENDAR_WORDS]  # type: ignore[operator]
+    return [stem(word) for word in analyse(text) if word not in CALENDAR_WORDS]  # type: ignore[operator]
 
 
 def names(text: str) -> list[str]:
-    """Multi-word capitalised names, lower-cased, without a leading stop word ("The Kremlin")."""
+    """Multi-word capitalised names, lower-cased, without a leading stop word ("The Kremlin"); a
+    longer run also gives its last two words, so that "State Antony Blinken" meets "Antony Blinken"."""
     found = []
     for match in CAPITALISED.finditer(text):
         parts = match.group().split()
@@ -101,6 +136,8 @@ def names(text: str) -> list[str]:
             parts = parts[1:]
         if len(parts) >= 2 and not any(part.isupper() and len(part) > 1 for part in parts):
             found.append(" ".join(parts).lower())
+            if len(parts) > 2:
+                found.append(" ".join(parts[-2:]).lower())
     return found
 
 
@@ -121,6 +158,35 @@ def numbers(text: str) -> list[str]:
             continue
         found.append(f"num:{value}" + (f" {match.group(2)}" if match.group(2) else ""))
     found.extend(f"num:{NUMBER_WORDS[m.group(1).lower()]}" for m in COUNTED.finditer(text))
+    return found
+
+
+def _country_of(span: str, tables: ActorTables) -> str | None:
+    key = normalise(span)
+    if key in tables.capital_keys and not span.replace(".", "").isupper():
+        return None  # "US" and "UN" only in capitals, never the pronoun "us"
+    if key in tables.aliases:
+        return tables.aliases[key][0]
+    seat = tables.seats.get(key)
+    return seat.country if seat else None
+
+
+def countries(text: str, tables: ActorTables) -> list[str]:
+    """The countries named in the text (ISO3), once per mention: the longest name within each
+    capitalised run ("South Korea", then "Korea")."""
+    found = []
+    for match in CAPITALISED.finditer(text):
+        parts = match.group().split()
+        start = 0
+        while start < len(parts):
+            for end in range(min(len(parts), start + MAX_NAME_WORDS), start, -1):
+                country = _country_of(" ".join(parts[start:end]), tables)
+                if country:
+                    found.append(country)
+                    start = end
+                    break
+            else:
+                start += 1
     return found
 
 
@@ -174,7 +240,9 @@ def place_token(place: Place) -> str:
     return f"place:{place.geonames_id}"
 
 
-def document_features(document: DocumentText, resolver: PlaceResolver) -> DocumentFeatures:
+def document_features(
+    document: DocumentText, resolver: PlaceResolver, tables: ActorTables | None = None
+) -> DocumentFeatures:
     """Every feature of one document (title and text together)."""
     text = f"{document.title}.\n{document.text}" if document.title else document.text
     named = places(document.text, resolver)
@@ -186,6 +254,8 @@ def document_features(document: DocumentText, resolver: PlaceResolver) -> Docume
         *(f"name:{name}" for name in names(text)),
         *(f"age:{age}" for age in sorted(found_ages)),
         *numbers(text),
+        *(f"country:{country}" for country in countries(text, tables or load_tables())),
+        *(dyad.token() for dyad in document.dyads),
     ]
     return DocumentFeatures(
         document.doc_id, document.day, tuple(tokens), frozenset(found), frozenset(found_ages)
@@ -194,13 +264,16 @@ def document_features(document: DocumentText, resolver: PlaceResolver) -> Docume
 
 def features_of(documents: Iterable[DocumentText]) -> list[DocumentFeatures]:
     resolver = PlaceResolver.default()
-    return [document_features(document, resolver) for document in documents]
+    tables = load_tables()
+    return [document_features(document, resolver, tables) for document in documents]
 
 
 __all__ = [
     "DocumentFeatures",
     "DocumentText",
+    "Dyad",
     "ages",
+    "countries",
     "document_features",
     "features_of",
     "names",
@@ -208,5 +281,6 @@ __all__ = [
     "place_names",
     "place_token",
     "places",
+    "stem",
     "words",
 ]

@@ -7,9 +7,11 @@ Documents not yet in ``story_members`` are taken in a fixed order (publication d
 a document without a date counts from the day it was ingested), ``batch_size`` at a time, each
 batch in one transaction. A document joins the story of its best-scoring earlier document when
 that score reaches ``threshold``; otherwise it founds a story whose id hashes its doc_id. The
-score of a pair is the cosine of their TF-IDF vectors (``dedup.vectors``: words, multi-word names,
-ages and counts of ``dedup.features``), less ``age_penalty`` when both give ages and none
-is shared; a pair is never scored when
+score of a pair is the cosine of their TF-IDF vectors (``dedup.vectors``: word stems, multi-word
+names, ages, counts, the countries named and the dyads of the coded events, see
+``dedup.features``), less ``age_penalty`` when both give ages and none is shared, and less
+``dyad_penalty`` when both coded events of one type whose actors' countries disagree (against
+the dyads of the other's whole story); a pair is never scored when
 
 - their days are more than ``window_days`` apart, or
 - both name places and share no country, or both name cities or regions and none of one's is
@@ -26,7 +28,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -35,7 +37,7 @@ import numpy as np
 import pyarrow as pa
 
 from detente.dates import add_days
-from detente.dedup.features import DocumentText, features_of, place_token
+from detente.dedup.features import DocumentText, Dyad, features_of, place_token
 from detente.dedup.similarity import Place, places_compatible
 from detente.dedup.tables import insert_rows, outlet_sql
 from detente.dedup.vectors import DocumentFrequencies, Vector, feature_index, term_counts
@@ -48,12 +50,15 @@ SELECT d.doc_id, {DAY_SQL} AS day, d.title, d.text, d.content_hash FROM document
 WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.doc_id = d.doc_id)
 ORDER BY day, d.doc_id LIMIT ?
 """
-EVENT_PLACES_SQL = """
-SELECT doc_id, CAST(location AS VARCHAR) FROM events
-WHERE location IS NOT NULL AND doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, event_id
+# The places and dyads of the documents' events; a denied or hypothetical event says nothing of
+# what the story reports.
+EVENTS_SQL = """
+SELECT doc_id, CAST(location AS VARCHAR), coalesce(plover, cameo_root), source_country, target_country,
+       coalesce(status, 'current') = 'current' AND NOT coalesce(negated, false)
+FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, event_id
 """
 WINDOW_SQL = """
-SELECT doc_id, story_id, day, features, weights, keys, places, ages FROM story_members
+SELECT doc_id, story_id, day, features, weights, keys, places, ages, dyads FROM story_members
 WHERE day BETWEEN ? AND ? ORDER BY day, doc_id
 """
 STALE_SQL = f"""
@@ -92,11 +97,16 @@ class StorySettings:
     city's and the crime's words only, whose weights are low because many documents have them.
     ``age_penalty``: ages are the surest sign of two different incidents ("a 24-year-old man
     shot" and "a 27-year-old man shot"), but a follow-up may give only the suspect's age.
+    ``dyad_penalty``: two documents whose coded events of one type have actors of different
+    countries ("Russia recalls its envoy to Britain" and "... to the United States") report two
+    actions, unless another pair of their events of that type agrees; the coder can be wrong about
+    a country, so it weighs against the pair rather than ruling it out.
     """
 
     window_days: int = 3
     threshold: float = 0.2
     age_penalty: float = 0.15
+    dyad_penalty: float = 0.3
     keys: int = 12
     batch_size: int = 500
 
@@ -110,6 +120,7 @@ class _Member:
     keys: np.ndarray
     places: frozenset[Place]
     ages: frozenset[int]
+    dyads: frozenset[Dyad] = frozenset()
     local: frozenset[Place] = frozenset()  # the cities and regions of ``places``
     countries: frozenset[str] = frozenset()  # the countries of ``places``
 
@@ -124,10 +135,12 @@ class _Window:
 
     members: list[_Member] = field(default_factory=list)
     index: dict[int, list[int]] = field(default_factory=dict)
+    dyads: dict[str, set[Dyad]] = field(default_factory=dict)  # story_id -> its members' dyads
 
     def add(self, member: _Member) -> None:
         position = len(self.members)
         self.members.append(member)
+        self.dyads.setdefault(member.story_id, set()).update(member.dyads)
         for key in member.keys.tolist():
             self.index.setdefault(key, []).append(position)
 
@@ -156,20 +169,40 @@ def places_conflict(left: _Member, right: _Member) -> bool:
     return not any(places_compatible(a, b) for a in left.local for b in right.local)
 
 
-def pair_score(new: _Member, old: _Member, settings: StorySettings) -> float | None:
-    """The similarity of two documents, or None when they cannot report one story."""
+def _dyads_agree(left: Dyad, right: Dyad) -> bool:
+    """The same type, and each side's country equal or unknown on one side."""
+    sides = ((left.source, right.source), (left.target, right.target))
+    return left.kind == right.kind and all(a is None or b is None or a == b for a, b in sides)
+
+
+def dyads_conflict(left: Collection[Dyad], right: Collection[Dyad]) -> bool:
+    """Both have events of one type, and none of one's events of it agrees with one of the other's."""
+    shared = {d.kind for d in left} & {d.kind for d in right}
+    return any(
+        not any(_dyads_agree(a, b) for a in left if a.kind == kind for b in right if b.kind == kind)
+        for kind in shared
+    )
+
+
+def pair_score(
+    new: _Member, old: _Member, settings: StorySettings, *, story_dyads: Collection[Dyad] | None = None
+) -> float | None:
+    """The similarity of two documents, or None when they cannot report one story. The dyads are
+    those of the old document's story when given (a document joins a story, not only one report)."""
     if places_conflict(new, old):
         return None
     score = new.vector.dot(old.vector)
     if new.ages and old.ages and not new.ages & old.ages:
         score -= settings.age_penalty
+    if dyads_conflict(new.dyads, old.dyads if story_dyads is None else story_dyads):
+        score -= settings.dyad_penalty
     return score
 
 
 def _best(new: _Member, window: _Window, settings: StorySettings) -> tuple[str, float] | None:
     best: tuple[float, str] | None = None
     for old in window.candidates(new.keys, new.day, settings.window_days):
-        score = pair_score(new, old, settings)
+        score = pair_score(new, old, settings, story_dyads=window.dyads.get(old.story_id))
         if (
             score is not None
             and score >= settings.threshold
@@ -185,19 +218,39 @@ def _place(data: dict[str, Any]) -> Place:
     )
 
 
-def _event_places(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, list[Place]]:
-    found: dict[str, list[Place]] = {}
-    for doc_id, location in con.execute(EVENT_PLACES_SQL, [doc_ids]).fetchall():
-        data = json.loads(location)
+@dataclass
+class _Events:
+    places: list[Place] = field(default_factory=list)
+    dyads: list[Dyad] = field(default_factory=list)
+
+
+def _events(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, _Events]:
+    """The places of the documents' events, and the dyads of those reported as done (with a type
+    and at least one actor's country)."""
+    found: dict[str, _Events] = {}
+    for doc_id, location, kind, source, target, done in con.execute(EVENTS_SQL, [doc_ids]).fetchall():
+        events = found.setdefault(doc_id, _Events())
+        data = json.loads(location) if location else None
         if isinstance(data, dict) and data.get("geonames_id") is not None:
-            found.setdefault(doc_id, []).append(_place(data))
+            events.places.append(_place(data))
+        if done and kind and (source or target):
+            events.dyads.append(Dyad(kind, source, target))
     return found
+
+
+def _dyad(text: str) -> Dyad:
+    kind, source, target = text.split("|")
+    return Dyad(kind, source or None, target or None)
+
+
+def _dyad_text(dyad: Dyad) -> str:
+    return f"{dyad.kind}|{dyad.source or ''}|{dyad.target or ''}"
 
 
 def _load_window(con: duckdb.DuckDBPyConnection, first: dt.date, last: dt.date, window_days: int) -> _Window:
     pad = dt.timedelta(days=window_days)
     window = _Window()
-    for doc_id, story_id, day, features, weights, keys, places, ages in con.execute(
+    for doc_id, story_id, day, features, weights, keys, places, ages, dyads in con.execute(
         WINDOW_SQL, [add_days(first, -pad), add_days(last, pad)]
     ).fetchall():
         vector = Vector(np.array(features, dtype=np.int64), np.array(weights, dtype=np.float64))
@@ -210,6 +263,7 @@ def _load_window(con: duckdb.DuckDBPyConnection, first: dt.date, last: dt.date, 
                 np.array(keys, dtype=np.int64),
                 frozenset(_place(p) for p in places),
                 frozenset(ages),
+                frozenset(_dyad(d) for d in dyads or ()),
             )
         )
     return window
@@ -243,17 +297,23 @@ def _assign_batch(
     con: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]], settings: StorySettings
 ) -> list[_Assigned]:
     doc_ids = [row[0] for row in rows]
-    places = _event_places(con, doc_ids)
-    texts = [DocumentText(r[0], r[1], r[2], r[3] or "", tuple(places.get(r[0], ()))) for r in rows]
+    events = _events(con, doc_ids)
+    texts = [
+        DocumentText(r[0], r[1], r[2], r[3] or "", tuple(e.places), tuple(e.dyads))
+        for r in rows
+        for e in [events.get(r[0], _Events())]
+    ]
     features = features_of(texts)
     counts = term_counts([f.tokens for f in features])
     frequencies = _frequencies(con, (i for indices, _ in counts for i in indices.tolist()))
     window = _load_window(con, rows[0][1], rows[-1][1], settings.window_days)
     assigned = []
-    for row, feature, (indices, tf) in zip(rows, features, counts, strict=True):
+    for row, text, feature, (indices, tf) in zip(rows, texts, features, counts, strict=True):
         vector = frequencies.add(indices, tf)
         keys = _keys(vector, _local(feature.places), settings.keys)
-        member = _Member(row[0], "", row[1], vector, keys, feature.places, feature.ages)
+        member = _Member(
+            row[0], "", row[1], vector, keys, feature.places, feature.ages, frozenset(text.dyads)
+        )
         best = _best(member, window, settings)
         member.story_id = best[0] if best else story_id_for(row[0])
         window.add(member)
@@ -293,10 +353,13 @@ def _write_members(con: duckdb.DuckDBPyConnection, assigned: list[_Assigned]) ->
             ),
             "ages": pa.array([sorted(m.ages) for m in members], pa.list_(pa.int32())),
             "score": pa.array([a.score for a in assigned], pa.float64()),
+            "dyads": pa.array(
+                [sorted(_dyad_text(d) for d in m.dyads) for m in members], pa.list_(pa.string())
+            ),
         }
     )
     con.register("_story_members", table)
-    con.execute("INSERT INTO story_members SELECT * FROM _story_members")
+    con.execute(f"INSERT INTO story_members ({', '.join(table.column_names)}) SELECT * FROM _story_members")
     con.unregister("_story_members")
 
 
@@ -375,6 +438,7 @@ def cluster_stories(con: duckdb.DuckDBPyConnection, settings: StorySettings) -> 
 __all__ = [
     "StorySettings",
     "cluster_stories",
+    "dyads_conflict",
     "pair_score",
     "places_conflict",
     "prune_stories",

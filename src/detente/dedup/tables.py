@@ -6,7 +6,8 @@ Event clusters:
 Story clusters:
     story_members(doc_id PK, story_id, ...)          which story each document belongs to, with the
                                                      features it was compared on (its TF-IDF vector,
-                                                     blocking keys, places and ages) and its score
+                                                     blocking keys, places, ages and the dyads of its
+                                                     events) and its score
     stories(story_id PK, ...)                        one row per story, its counts and title
     story_terms(feature PK, df)                      document frequencies of the hashed features
 Aliases (the store's ``document_aliases``: the same text under another id, a second report):
@@ -42,7 +43,7 @@ CREATE TABLE IF NOT EXISTS story_members (
     doc_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL, content_hash VARCHAR NOT NULL, day DATE NOT NULL,
     features INTEGER[] NOT NULL, weights DOUBLE[] NOT NULL, keys INTEGER[] NOT NULL,
     places STRUCT(geonames_id INTEGER, precision VARCHAR, country VARCHAR, admin1 VARCHAR)[] NOT NULL,
-    ages INTEGER[] NOT NULL, score DOUBLE
+    ages INTEGER[] NOT NULL, score DOUBLE, dyads VARCHAR[]
 );
 CREATE TABLE IF NOT EXISTS stories (
     story_id VARCHAR PRIMARY KEY, founder_doc_id VARCHAR NOT NULL, title VARCHAR,
@@ -56,6 +57,9 @@ CREATE TABLE IF NOT EXISTS alias_members (
 );
 """
 
+# Columns added after the tables were first released: a store written before gains them on first use
+# (its earlier members have none of the new evidence, which only weakens their matches).
+ADDED_COLUMNS = (("story_members", "dyads", "VARCHAR[]"),)
 DEDUP_TABLES = ("cluster_members", "clusters", "story_members", "stories", "story_terms", "alias_members")
 
 
@@ -103,10 +107,13 @@ def ensure_cluster_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Create the de-duplication tables when missing; runs nothing when they exist, so that readers
     on a read-only connection may call it (a read-only database without them is a StoreError)."""
     found = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    if found >= set(DEDUP_TABLES):
+    columns = set(con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall())
+    if found >= set(DEDUP_TABLES) and all((table, name) in columns for table, name, _ in ADDED_COLUMNS):
         return
     try:
         con.execute(DEDUP_DDL)
+        for table, column, kind in ADDED_COLUMNS:
+            con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
     except duckdb.InvalidInputException as err:  # opened read-only
         raise StoreError("the database has no event or story clusters yet (its first ingest was stopped "
                          "before clustering, or it was written by a detente without stories); run "
