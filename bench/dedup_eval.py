@@ -1,10 +1,11 @@
 """De-duplication on the dedup corpus through the real pipeline: event clusters and stories.
 
-    .venv/bin/python bench/dedup_eval.py [--corpus political|local|heldout] [--model md|sm]
+    .venv/bin/python bench/dedup_eval.py [--corpus political|local|heldout|check] [--model md|sm]
 
 Codes the corpus articles (tests/data/dedup_corpus: ``articles.jsonl``, ``local_articles.jsonl``
-for the local crime and protest stories, or ``heldout_articles.jsonl``, stories only, never used
-to tune the clustering) with detente.pipeline.code_documents, stores the result in
+for the local crime and protest stories, or the stories-only sets never used to tune the
+clustering: ``heldout_articles.jsonl`` and ``check_articles.jsonl``, 11 political articles) with
+detente.pipeline.code_documents, stores the result in
 an in-memory Store, clusters it with detente.dedup.update_clusters, and scores the clusters
 against the gold (``expected_clusters.json`` / ``local_expected_clusters.json``). A pipeline event
 is matched to a hand coding of the same article with the same PLOVER type (else CAMEO root) and
@@ -13,7 +14,8 @@ left out of the scores (they have no gold cluster). Prints pairwise and B-cubed 
 how many reports collapse into how many clusters, and the same scores of the stories over
 documents (``political_expected_stories.json``, ``expected_stories.json`` for the local corpus,
 ``heldout_expected_stories.json``; an exact copy the store keeps as an alias is in its document's
-story).
+story), and how many gold stories came out exactly (all their reports in one story, no other
+document with them).
 """
 
 from __future__ import annotations
@@ -31,11 +33,12 @@ from detente.pipeline import code_documents
 from detente.store import Store
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "dedup_corpus"
-PARTS = {"political": "", "local": "local_", "heldout": "heldout_"}
+PARTS = {"political": "", "local": "local_", "heldout": "heldout_", "check": "check_"}
 STORY_GOLD = {
     "": "political_expected_stories.json",
     "local_": "expected_stories.json",
     "heldout_": "heldout_expected_stories.json",
+    "check_": "check_expected_stories.json",
 }
 
 
@@ -145,6 +148,20 @@ def main() -> None:
     if part in STORY_GOLD:
         gold_stories = {d: label for d, label in gold_labels(STORY_GOLD[part]).items() if d in stories}
         print_scores("stories", gold_stories, {d: stories[d] for d in gold_stories})
+        print_exact(gold_stories, stories)
+
+
+def print_exact(gold: dict[str, str], predicted: dict[str, str]) -> None:
+    """How many gold stories are predicted exactly: the same set of documents."""
+    def groups(labels: dict[str, str]) -> set[frozenset[str]]:
+        found: dict[str, set[str]] = {}
+        for doc, label in labels.items():
+            found.setdefault(label, set()).add(doc)
+        return {frozenset(docs) for docs in found.values()}
+
+    wanted = groups(gold)
+    got = groups({d: predicted[d] for d in gold})
+    print(f"stories exact: {len(wanted & got)} of {len(wanted)} gold stories")
 
 
 def print_events(coded: list[CodedDocument], clusters: dict[str, str], part: str) -> None:
