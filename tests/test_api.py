@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import subprocess
+import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -218,3 +221,21 @@ def test_api_open_add_then_read(coder: Coder, tmp_path) -> None:
         assert db.add([coder(CONDEMN, date=PUBLISHED, doc_id="again")]) == 0  # same text
         assert set(db.events()["source_country"]) >= {"FRA"}
         assert len(db.clusters(source="FRA")) >= 1
+
+
+READ_STORE = """
+import sys
+import detente
+with detente.open(sys.argv[1]) as db:
+    rows = len(db.events()) + len(db.clusters()) + len(db.dyad("RUS", "USA")) + len(db.counts())
+print(rows, *sorted({"spacy", "sklearn"} & {name.split(".")[0] for name in sys.modules}))
+"""
+
+
+def test_api_open_reads_without_the_coder(status_file: Path) -> None:
+    """Reading a store needs neither spaCy nor scikit-learn (start-up times: bench/cli_startup.py)."""
+    done = subprocess.run([sys.executable, "-c", READ_STORE, str(status_file)], capture_output=True,
+                          text=True, check=True)
+    rows, *heavy = done.stdout.split()
+    assert int(rows) > 0
+    assert heavy == []

@@ -36,7 +36,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from detente.dedup import update_clusters
 from detente.errors import ConfigError, InputError
 from detente.export.schema import PANDAS_DTYPES
 from detente.export.tabular import FLAT_COLUMNS, FLAT_TYPES, flat_row
@@ -53,14 +52,16 @@ from detente.ingest.tables import (
     row_document,
 )
 from detente.models import Actor, CodedDocument, Document, Event, Quote, Rejected, Sentence
-from detente.nlp import MODELS
-from detente.pipeline import BATCH_SIZE, code_documents, get_coder
+from detente.nlp import BATCH_SIZE, MODELS
 from detente.query import query_clusters, query_events
 from detente.relations import DyadPeriod, count_events, dyad_series
 from detente.store import Store
 
 if TYPE_CHECKING:
     import pandas as pd
+
+# The coder (spaCy, the tables) and the clustering (scikit-learn) load in the methods that need
+# them, so that `detente.open(path)` reads a store without them (bench/cli_startup.py).
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +134,8 @@ class Coder:
         if model not in MODELS:
             raise ConfigError(f"unknown model {model!r}: choose one of {', '.join(MODELS)}", code="D401")
         self.model = model
+        from detente.pipeline import get_coder
+
         get_coder(model)  # loads the model now, so a missing one fails here with its install command
 
     def __repr__(self) -> str:
@@ -152,7 +155,7 @@ class Coder:
         if isinstance(item, Rejected):
             raise InputError(item.message(), code=item.code)
         _warn_undated(int(item.date is None), 1)
-        [coded] = code_documents([item], model=self.model)
+        [coded] = _code(self.model, [item])
         return Result(coded)
 
     def pipe(self, articles: Iterable[ArticleLike], *, date: DateLike | None = None,
@@ -166,7 +169,7 @@ class Coder:
         """
         default = as_publication_date(date)
         documents = _undated_warned(_accepted(check_documents(_documents(articles), default)))
-        coded = code_documents(documents, model=self.model, batch_size=batch_size, n_process=n_process)
+        coded = _code(self.model, documents, batch_size=batch_size, n_process=n_process)
         return (Result(item) for item in coded)
 
     def frame(self, df: pd.DataFrame, *, text: str = "text", date: str | None = "date",
@@ -182,8 +185,15 @@ class Coder:
         columns = _frame_columns([str(c) for c in df.columns], text=text, date=date, id=id, title=title)
         documents = list(_accepted(check_documents(frame_documents(df, columns))))
         _warn_undated(sum(document.date is None for document in documents), len(documents))
-        coded = code_documents(documents, model=self.model, batch_size=batch_size, n_process=n_process)
+        coded = _code(self.model, documents, batch_size=batch_size, n_process=n_process)
         return events_frame(event.to_dict() for item in coded for event in item.events)
+
+
+def _code(model: str, documents: Iterable[Document], *, batch_size: int = BATCH_SIZE,
+          n_process: int = 1) -> Iterator[CodedDocument]:
+    from detente.pipeline import code_documents
+
+    return code_documents(documents, model=model, batch_size=batch_size, n_process=n_process)
 
 
 def load(model: str = "md") -> Coder:
@@ -293,7 +303,7 @@ class Database:
         self.writable = write or create
         self._store = Store(self.path, read_only=not self.writable)
         if self.writable:
-            update_clusters(self._store.connection)  # clusters current with the stored events
+            self._cluster()  # clusters current with the stored events
 
     def __repr__(self) -> str:
         return f"Database({self.path!r})"
@@ -317,8 +327,13 @@ class Database:
                               "detente.open(path, write=True) to add documents", code="D434")
         stored = sum(self._store.add(result.coded) in ("stored", "replaced") for result in results)
         if stored:
-            update_clusters(self._store.connection)
+            self._cluster()
         return stored
+
+    def _cluster(self) -> None:
+        from detente.dedup.clusters import update_clusters
+
+        update_clusters(self._store.connection)
 
     def events(self, *, limit: int | None = None, **filters: Any) -> pd.DataFrame:
         """Stored event reports, one row each, with the columns of ``events_frame``."""

