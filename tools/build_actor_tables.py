@@ -379,6 +379,7 @@ MANIFEST_FILES = {
     "seats.csv": ("own", "written for detente (public facts)"),
     "organisations.csv": ("own", "written for detente (public facts)"),
     "leaders.csv": ("own", "written for detente from the public record (term dates)"),
+    "name_sectors.csv": ("own", "written for detente (name words of media, companies, parties)"),
     "female_first_names.txt": ("own", "written for detente (general knowledge); pronoun gender only"),
 }
 

@@ -27,7 +27,7 @@ G20_AND_P5 = ("ARG", "AUS", "BRA", "CAN", "CHN", "DEU", "FRA", "GBR", "IDN", "IN
 KEYS = {"countries.csv": ("iso3",), "country_aliases.csv": ("alias",), "agents.csv": ("noun",),
         "seats.csv": ("alias",), "organisations.csv": ("alias", "start"), "leaders.csv": ("name", "start"),
         "kb_organisations.csv": ("alias", "start"), "kb_people.csv": ("name", "start"),
-        "kb_places.csv": ("alias",)}
+        "kb_places.csv": ("alias",), "name_sectors.csv": ("words", "position")}
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -62,7 +62,7 @@ def test_actors_tables_valid_countries(name: str, field: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["agents.csv", "seats.csv", "organisations.csv", "leaders.csv",
-                                  "kb_organisations.csv"])
+                                  "kb_organisations.csv", "name_sectors.csv"])
 def test_actors_tables_known_sectors(name: str) -> None:
     assert [row["sector"] for row in _rows(name) if not valid_sector(row["sector"])] == []
 
@@ -100,6 +100,8 @@ def test_actors_tables_rebuild_matches() -> None:
     ("kb_people.csv", ",2021-01-20,2025-01-20,", ",2021-01-20,2019-01-20,", ":end:"),
     ("seats.csv", "Kremlin,Kremlin,RUS,GOV", "Kremlin,Kremlin,XXX,GOV", ":country:"),
     ("agents.csv", "ambassador,GOV,", "ambassador,BAD,", ":sector:"),
+    ("name_sectors.csv", "Gazeta,end,JRN", "Gazeta,middle,JRN", ":position:"),
+    ("name_sectors.csv", "Gazeta,end,JRN", "Gazeta,end,XYZ", ":sector:"),
 ])
 def test_actors_tables_bad_row_names_file_line_field(tmp_path: Path, name: str, old: str, new: str,
                                                      where: str) -> None:

@@ -20,12 +20,13 @@ from detente.actors.tables import (
     Agent,
     Country,
     Entity,
+    NameSector,
     Place,
     Role,
 )
 
 INDEX_FILE = "kb_index.json.gz"
-FORMAT = 3
+FORMAT = 4
 
 
 def _day(value: dt.date | None) -> str | None:
@@ -89,6 +90,8 @@ def dump_index(tables: ActorTables, digests: dict[str, str]) -> bytes:
         "people": {k: list(v) for k, v in sorted(tables.people.items())},
         "skeletons": {k: dict(sorted(v.items())) for k, v in sorted(tables.skeletons.items())},
         "capital_keys": sorted(tables.capital_keys),
+        "name_sectors": [[list(n.words), n.position, n.sector]
+                         for _, n in sorted(tables.name_sectors.items())],
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
@@ -116,6 +119,8 @@ def load_index(path: Path, digests: dict[str, str], version: str) -> ActorTables
         people={k: tuple(v) for k, v in data["people"].items()},
         skeletons=data["skeletons"],
         capital_keys=frozenset(data["capital_keys"]),
+        name_sectors={(row[1], tuple(w.lower() for w in row[0])): NameSector(tuple(row[0]), row[1], row[2])
+                      for row in data["name_sectors"]},
     )
 
 

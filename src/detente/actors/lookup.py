@@ -268,6 +268,21 @@ class KnowledgeBase:
                 return found
         return None
 
+    def name_sector(self, name: str) -> str | None:
+        """The sector the words of an unknown organisation's name give (name_sectors.csv): an "of"
+        row that is the whole head before "of" ("the Times of India"), else the longest "end" row
+        closing a head of two words or more ("Novaya Gazeta", "Central Bank of Nigeria"), else the longest
+        "start" row opening the name ("Radio Free Asia")."""
+        words = [w.lower() for w in name.replace(".", "").split()]
+        head = tuple(words[:words.index("of", 1)]) if "of" in words[1:] else tuple(words)
+        table = self.tables.name_sectors
+        found = table.get(("of", head)) if len(head) < len(words) else None
+        for size in range(min(len(head), 3), 0, -1):
+            found = found or (table.get(("end", head[-size:])) if len(head) > 1 else None)
+        for size in range(min(len(words) - 1, 3), 0, -1):
+            found = found or table.get(("start", tuple(words[:size])))
+        return found.sector if found else None
+
     def agent_kind(self, noun: str | None) -> str | None:
         agent = self.tables.agents.get(noun) if noun else None
         return agent.kind if agent else None

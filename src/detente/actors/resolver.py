@@ -241,6 +241,7 @@ class ActorResolver:
             mention.kind = "person" if entity and entity[1] == "PERSON" else "org"
             if mention.kind == "org" and not (entity and entity[1] in PLACE_LABELS):
                 self._name_owner(mention, tokens)
+                mention.sector = mention.sector or self.kb.name_sector(mention.bare_name)
             return tokens
         return []
 

@@ -42,7 +42,8 @@ ALIAS_FORMS = frozenset({"name", "adjective", "demonym"})
 SPELLINGS = {"isation": "ization", "isations": "izations", "co-operation": "cooperation"}
 SPELLING = re.compile(r"(?<=\w)isations?\b|\bco-operation\b")
 TABLE_FILES = ("countries.csv", "country_aliases.csv", "agents.csv", "seats.csv", "kb_organisations.csv",
-               "kb_people.csv", "kb_places.csv")
+               "kb_people.csv", "kb_places.csv", "name_sectors.csv")
+NAME_POSITIONS = frozenset({"start", "end", "of"})
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,17 @@ class Entity:
 
     def active(self, on: dt.date) -> bool:
         return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True)
+class NameSector:
+    """Words that give an unknown organisation's name its sector (name_sectors.csv row): "end"
+    words close a longer head ("Novaya Gazeta"), "of" words are the whole head before "of" ("the
+    Times of India"), "start" words open the name ("Radio Free Asia")."""
+
+    words: tuple[str, ...]
+    position: str
+    sector: str
 
 
 @dataclass(frozen=True)
@@ -121,6 +133,7 @@ class ActorTables:
     people: dict[str, tuple[str, ...]]  # key -> canonical person names
     skeletons: Mapping[str, Mapping[str, str]]  # transliteration key -> spelling -> name (names.py)
     capital_keys: frozenset[str]  # keys that only match text written in capitals
+    name_sectors: dict[tuple[str, tuple[str, ...]], NameSector]  # (position, lower-case words)
 
 
 def normalise(text: str) -> str:
@@ -235,6 +248,20 @@ def load_entities(path: Path, capital_keys: set[str],
     if terms is not None:
         terms.update({key: tuple(sorted(found, key=lambda e: e.start or dt.date.min))
                       for key, found in dated.items()})
+    return out
+
+
+def load_name_sectors(path: Path) -> dict[tuple[str, tuple[str, ...]], NameSector]:
+    out: dict[tuple[str, tuple[str, ...]], NameSector] = {}
+    for line, row in _rows(path, ("words", "position", "sector")):
+        _check(path, line, "words", bool(row["words"].split()), "empty words")
+        _check(path, line, "position", row["position"] in NAME_POSITIONS,
+               f"unknown position {row['position']!r}")
+        _check(path, line, "sector", valid_sector(row["sector"]), f"unknown sector {row['sector']!r}")
+        words = tuple(row["words"].split())
+        key = (row["position"], tuple(w.lower() for w in words))
+        _check(path, line, "words", key not in out, f"duplicate words {row['words']!r}")
+        out[key] = NameSector(words, row["position"], row["sector"])
     return out
 
 
@@ -365,6 +392,7 @@ def read_tables(directory: Path = DATA_DIR) -> ActorTables:
         organisation_terms=terms,
         places=load_places(directory / "kb_places.csv"),
         roles=roles, people=people, skeletons=skeleton_table(people), capital_keys=frozenset(capital),
+        name_sectors=load_name_sectors(directory / "name_sectors.csv"),
     )
 
 
@@ -377,6 +405,7 @@ __all__ = [
     "Agent",
     "Country",
     "Entity",
+    "NameSector",
     "Place",
     "Role",
     "file_sha256",
