@@ -142,9 +142,9 @@ def test_actors_resolve_non_actors(resolve: Resolve, sentence: str, head: str) -
 
 
 def test_actors_resolve_unknown_name_kept(resolve: Resolve) -> None:
-    (actor,) = resolve("Zorblatt Industries announced the deal.", "Industries")
+    (actor,) = resolve("Zorblatt Quintex announced the deal.", "Quintex")
     assert (actor.country, actor.sector, actor.code) == (None, None, None)
-    assert actor.text == "Zorblatt Industries"
+    assert actor.text == "Zorblatt Quintex"
 
 
 def test_actors_resolve_offsets_and_relative_clause(resolve: Resolve) -> None:
