@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from detente.errors import InputError
 from detente.events import EventCoder
 from detente.events.acts import one_event_per_act
-from detente.events.antecedents import with_antecedent_targets
+from detente.events.antecedents import with_antecedent_targets, with_claimed_attackers
 from detente.events.classifier import EventClassifier
 from detente.events.similar import SimilarVerbs
 from detente.ingest import codes
@@ -140,8 +140,8 @@ def code_doc(doc: Doc, document: Document, coder: EventCoder) -> CodedDocument:
     events, state = coder.code_with_state(doc, document)
     actors = state.resolved()
     quotes = extract_quotes(doc, document, resolver=coder.resolver, memory=state.memory, known=state.actors)
-    located = with_antecedent_targets(doc, locate_events(doc, document, events), coder.ontology,
-                                      lambda head: coder.actors_of(head, state))
+    located = with_claimed_attackers(doc, locate_events(doc, document, events), coder.ontology)
+    located = with_antecedent_targets(doc, located, coder.ontology, lambda head: coder.actors_of(head, state))
     events = attach_quotes(one_event_per_act(located), quotes)
     sentences = tuple(Sentence(i, s.text.strip(), s.start_char, s.end_char) for i, s in enumerate(doc.sents))
     return CodedDocument(document=document, sentences=sentences, actors=tuple(actors), events=tuple(events),

@@ -28,3 +28,24 @@ def test_events_antecedents_own_acts_are_no_antecedent():
     text = "France announced new sanctions on Monday. France later defended the decision."
     found = [e for e in code_text(text, PUBLISHED) if e.trigger.text == "defended"]
     assert all(e.target is None or e.target.country != "FRA" for e in found)
+
+
+def test_events_antecedents_request_about_an_act_targets_its_doer():
+    text = ("NAIROBI — Police shot a protester in Nairobi on Monday. "
+            "Amnesty International called for an investigation into the shooting.")
+    found = [e for e in code_text(text, PUBLISHED) if e.trigger.text == "called"]
+    assert found and found[0].target is not None and found[0].target.code == "KENCOP"
+
+
+def test_events_antecedents_attack_by_no_one_named_has_no_known_author():
+    text = ('MOGADISHU — Four traders were shot dead in Mogadishu on Monday. '
+            'The governor described the attack as "cowardly".')
+    found = [e for e in code_text(text, PUBLISHED) if e.trigger.text == "described"]
+    assert found and (found[0].target is None or found[0].target.sector != "UNK")
+
+
+def test_events_antecedents_claimant_is_the_attacker():
+    text = ("KABUL — A car bomb hit a police station in Kabul on Monday, killing five officers. "
+            "The Taliban claimed responsibility for the attack.")
+    attacks = [e for e in code_text(text, PUBLISHED) if e.cameo_root == "18"]
+    assert attacks and all(e.source is not None and e.source.code == "AFGREB" for e in attacks)

@@ -48,6 +48,28 @@ def destinations(frame: Frame) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ == "to" for obj in prep.children if obj.dep_ == "pobj"]
 
 
+def written_to(frame: Frame) -> Token | None:
+    """Whom a request told in a participle clause is addressed to: the "to X" (or indirect object)
+    of the verb it modifies ("wrote to the embassy asking to waive her immunity", "sent a letter
+    to X requesting ..."), when the request has no object of its own."""
+    trigger = frame.trigger
+    if trigger.dep_ not in {"advcl", "xcomp"} or frame.dobj is not None or frame.dative is not None:
+        return None
+    verb = trigger.head
+    if verb.pos_ != "VERB":
+        return None
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "sent a letter to X"
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "dative" and child.pos_ != "ADP":
+                return child
+            if child.dep_ in {"prep", "dative"} and child.lower_ == "to":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
+
+
 def predicate_words(pattern: VerbPattern, frame: Frame) -> frozenset[int]:
     """The "of" objects a pattern names as part of the predicate ("a show of force", "accused X
     of espionage"): never the target (unlike "support to the army")."""
@@ -99,7 +121,15 @@ def acted_by(frame: Frame, word_list: str) -> bool:
     "civilian_vehicles" ("a bus plunged into a ravine, killing 20": an accident) or "protesters"
     ("rioters set fire to the building": a violent protest, 145)."""
     actor = frame.agent if frame.passive else frame.subject
-    return actor is not None and lemma(actor) in clause_words()[word_list]
+    if actor is None or modifies_trigger(frame, actor):
+        return False
+    return lemma(actor) in clause_words()[word_list]
+
+
+def modifies_trigger(frame: Frame, token: Token) -> bool:
+    """The token is a compound modifier of the nominal trigger ("a car bomb"): part of the name
+    of the act or weapon, not who does it."""
+    return token.dep_ == "compound" and token.head.i == frame.trigger.i
 
 
 __all__ = [
@@ -108,8 +138,10 @@ __all__ = [
     "destinations",
     "joint",
     "manner_subject",
+    "modifies_trigger",
     "object_agents",
     "ordered_preps",
     "predicate_words",
     "reciprocal",
+    "written_to",
 ]

@@ -34,6 +34,7 @@ from detente.events.arguments import (
     ordered_preps,
     predicate_words,
     reciprocal,
+    written_to,
 )
 from detente.events.classifier import EventClassifier
 from detente.events.clauses import (
@@ -73,6 +74,7 @@ from detente.events.frames import (
 from detente.events.intent import intent_code, refusal_code
 from detente.events.matching import compound_forms, compound_object, syntax_matches
 from detente.events.modality import is_negated, modality_of
+from detente.events.owners import owner_heads, relative_antecedent
 from detente.events.pairs import reciprocal_pairs, source_target_pairs, unique_actors
 from detente.events.sense import (
     forecast,
@@ -100,6 +102,7 @@ BARE_AGREEMENT = 0.1
 # Appeals, accusations, demands, permissions and threats address the subject of their complement
 # ("urged Iran to", "alleged that Iran was", "demanded that X", "allowed Turkey to use the base").
 CLAUSE_TARGET_ROOTS = frozenset({"02", "08", "10", "11", "13"})
+REQUEST_ROOTS = frozenset({"02", "10"})  # appeals and demands
 BACKGROUND_DAYS = 365
 ALLEGED = 0.7  # confidence kept by an act that is only alleged ("X claimed Y attacked")
 SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl"})
@@ -367,9 +370,12 @@ class EventCoder:
             state.vetoed.add(frame.trigger.i)  # "warned that food shortages could spread"
             return []
         occurring = frame.trigger.pos_ == "NOUN" and occurrence_verb(frame.trigger, table) is not None
-        if not sources and not occurring and not (targets and (targets[0].country or targets[0].sector)):
+        armed = frame.trigger.pos_ == "VERB" and self._weapon(frame.agent if frame.passive else frame.subject)
+        victim = bool(targets) and bool(targets[0].country or targets[0].sector)
+        if not sources and not (occurring or armed or victim):
             return None  # an unattributed attack needs a known victim (its country may come from the
-            # place), or to be told as happening ("shells landed near the airport")
+            # place), or to be told as happening ("shells landed near the airport", "a bus was
+            # blown up by a bomb")
         pairs = reciprocal_pairs(sources) if self._reciprocal_act(frame, targets, state) else []
         events = [self._make_event(match, frame, sent, index, state, source, target)
                   for source, target in pairs or source_target_pairs(sources or [None], targets)]
@@ -407,18 +413,33 @@ class EventCoder:
         ultimatum" or "a blockade of Serbia" still names its target."""
         return self._eventive(noun) and not any(actor.country for actor in self.actors_of(noun, state))
 
+    def _weapon(self, noun: Token | None) -> bool:
+        weapons = self.ontology.constructions.weapon_nouns
+        return noun is not None and any(form in weapons for form in (*compound_forms(noun), lemma(noun)))
+
+    def _means(self, subject: Token | None, state: DocState) -> bool:
+        """The subject is how the act was done, not who did it: a weapon ("drones hit oil
+        facilities") or an event noun ("hit by drone strikes"), but never a noun that itself
+        names a doer ("a suicide bomber", "protesters", agent nouns of the actor tables)."""
+        if subject is None:
+            return False
+        if self._weapon(subject):
+            return True
+        doer = lemma(subject) in self.resolver.tables.agents or subject.lower_ in self.resolver.tables.agents
+        return not doer and self._stateless_event(subject, state)
+
     def _sources(self, pattern: VerbPattern, frame: Frame,
                  state: DocState) -> tuple[list[Actor], list[Actor]]:
         subject = frame.agent if frame.passive else frame.subject
         if frame.passive and frame.agent is None and pattern.cameo[:2] == "15":
             subject = frame.subject  # "troops were put on alert": the troops' side mobilises
         if pattern.source == "prep" and pattern.prep:  # "received weapons from X": X gives
-            return _first_actors(frame.prep_objects(pattern.prep), self, state), []
+            return self.first_actors(frame.prep_objects(pattern.prep), state), []
         if pattern.source == "speaker":
             clause_subjects = self.actors_of(frame.subject, state)
             speaker = find_speaker(frame.trigger)
             return self.actors_of(speaker, state), clause_subjects
-        found = self.actors_of(subject, state)
+        found = [] if self._means(subject, state) else self.actors_of(subject, state)
         if not found and frame.trigger.pos_ == "NOUN":
             manner = manner_subject(frame.trigger)  # "sailed near the strait in a show of force"
             found = self.actors_of(frame.agent, state) or self.actors_of(manner, state)
@@ -439,13 +460,18 @@ class EventCoder:
         if pattern.target == "posted_to":
             return _posted_to(frame, self, state, sources)
         if pattern.target == "prep" and pattern.prep and pattern.source != "prep":
-            return _first_actors(frame.prep_objects(pattern.prep), self, state)
+            return self.first_actors(frame.prep_objects(pattern.prep), state, frame)
         if frame.passive:
-            return self.actors_of(frame.subject, state)
+            return self._target_actors(frame.subject, frame, state)
         if pattern.target == "object":
-            return _first_actors(frame.objects, self, state)
-        found = self._auto_targets(frame, state, sources, skip=predicate_words(pattern, frame))
+            return self.first_actors(frame.objects, state, frame)
         root = self.ontology.cameo(pattern.cameo).root
+        addressee = written_to(frame) if root in REQUEST_ROOTS else None
+        if addressee is not None:  # "wrote to the embassy asking to waive her immunity"
+            found = self.actors_of(addressee, state)
+            if found:
+                return found
+        found = self._auto_targets(frame, state, sources, skip=predicate_words(pattern, frame))
         if root in CLAUSE_TARGET_ROOTS and not any(actor.country for actor in found):
             found = self.actors_of(complement_subject(frame.trigger), state) or found
         threat = root == "13" or conditional_threat(frame.trigger)
@@ -455,6 +481,31 @@ class EventCoder:
             aimed = [actor for actor in condition if actor.country not in own]
             found = aimed or found  # "threatened to stop the talks if the United States goes ahead"
         return found
+
+    def _target_actors(self, head: Token | None, frame: Frame, state: DocState) -> list[Actor]:
+        """The actors a target head names; for an act or a thing that names none ("rejected the
+        plan", "hit oil facilities belonging to X"), whoever is behind it (events/owners.py). An
+        event noun that names no country ("joint military exercises") is what happens, not whom
+        it happens to: only its owner counts."""
+        if head is None:
+            return []
+        head = relative_antecedent(head)
+        found = [] if self._stateless_event(head, state) else self.actors_of(head, state)
+        if found or head.pos_ not in {"NOUN", "PROPN"}:
+            return found
+        for owner in owner_heads(head, frame.trigger):
+            found = self.actors_of(owner, state)
+            if found:
+                return found
+        return []
+
+    def first_actors(self, heads: list[Token], state: DocState, frame: Frame | None = None) -> list[Actor]:
+        """The actors of the first head that names any (its owner's, for a target: `frame` given)."""
+        for head in (h for h in heads if h.lower_ not in clause_words()["reflexive"]):
+            actors = self._target_actors(head, frame, state) if frame else self.actors_of(head, state)
+            if actors:
+                return actors
+        return []
 
     def _auto_targets(self, frame: Frame, state: DocState, sources: list[Actor], depth: int = 0,
                       skip: frozenset[int] = frozenset()) -> list[Actor]:
@@ -467,8 +518,8 @@ class EventCoder:
                   for t in ordered_preps(build_frame(noun))]
         direct = (*frame.objects, *object_agents(frame), frame.dative, *ordered_preps(frame), *nested)
         ordered = [t for t in direct if t is not None and t.i not in skip
-                   and t.lower_ not in clause_words()["reflexive"] and not self._stateless_event(t, state)]
-        candidates = [found for found in (self.actors_of(t, state) for t in ordered) if found]
+                   and t.lower_ not in clause_words()["reflexive"]]
+        candidates = [found for found in (self._target_actors(t, frame, state) for t in ordered) if found]
         trips = [found for found in (self.actors_of(t, state) for t in destinations(frame)) if found]
         own = {s.country for s in sources if s.country}
         foreign = [found for found in (*candidates, *trips) if not {a.country for a in found} <= own]
@@ -537,17 +588,9 @@ def _says_what(event: Event, sent: Span) -> bool:
     return token is not None and any(c.dep_ == "ccomp" for c in token.children)
 
 
-def _first_actors(heads: list[Token], coder: EventCoder, state: DocState) -> list[Actor]:
-    for head in (h for h in heads if h.lower_ not in clause_words()["reflexive"]):
-        actors = coder.actors_of(head, state)
-        if actors:
-            return actors
-    return []
-
-
 def _object_country_ok(pattern: VerbPattern, sources: list[Actor], frame: Frame, coder: EventCoder,
                        state: DocState) -> bool:
-    objects = _first_actors(frame.objects, coder, state)
+    objects = coder.first_actors(frame.objects, state)
     if not objects or not sources or not objects[0].country or not sources[0].country:
         return False
     same = objects[0].country == sources[0].country
@@ -555,7 +598,7 @@ def _object_country_ok(pattern: VerbPattern, sources: list[Actor], frame: Frame,
 
 
 def _posted_to(frame: Frame, coder: EventCoder, state: DocState, sources: list[Actor]) -> list[Actor]:
-    for actor in _first_actors(frame.objects, coder, state):
+    for actor in coder.first_actors(frame.objects, state):
         if actor.posted_to and (not sources or actor.posted_to != sources[0].country):
             return [Actor(text=actor.posted_to, country=actor.posted_to, kind="country")]
     return []

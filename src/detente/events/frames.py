@@ -197,6 +197,9 @@ def _dative(trigger: Token, preps: list[tuple[str, Token]]) -> Token | None:
 
 def _objects(frame: Frame) -> list[Token]:
     objects = [content_head(frame.dobj)] if frame.dobj is not None else []
+    gap = _relative_gap(frame.trigger)
+    if gap is not None and frame.dobj is None:
+        objects.append(gap)
     if frame.passive and frame.subject is not None:
         objects.append(content_head(frame.subject))  # "evidence was presented": the logical object
     xcomp = frame.xcomp
@@ -204,6 +207,20 @@ def _objects(frame: Frame) -> list[Token]:
         objects += _children(xcomp, {"dobj"})
         frame.preps += [pair for obj in _children(xcomp, {"dobj"}) for pair in _prep_pairs(obj)]
     return objects
+
+
+def _relative_gap(trigger: Token) -> Token | None:
+    """The noun an object relative clause modifies is its verb's object: "the plan Iran proposed",
+    "a move Warsame called disappointing" (a clause with a subject of its own and no object, not
+    "the city where they fought")."""
+    if trigger.dep_ != "relcl" or trigger.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if any(c.dep_ in {"dobj", "nsubjpass"} or c.tag_ in {"WRB"} for c in trigger.children):
+        return None
+    subjects = _children(trigger, {"nsubj"})
+    if not subjects or subjects[0].lower_ in RELATIVE_PRONOUNS:
+        return None
+    return trigger.head
 
 
 def _predicatives(trigger: Token, dobj: Token | None) -> list[Token]:

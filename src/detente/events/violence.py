@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.events.arguments import acted_by
+from detente.events.arguments import acted_by, modifies_trigger
 from detente.events.clauses import lemma
 from detente.events.frames import Frame, clause_words
 from detente.events.matching import compound_forms
@@ -29,6 +29,8 @@ def unattributed_attack(pattern: VerbPattern, frame: Frame) -> bool:
         return False
     if frame.passive or frame.subject is None:
         return True
+    if modifies_trigger(frame, frame.subject):
+        return True  # "a car bomb hit ...": the modifier names the weapon, not who used it
     means = clause_words()["attack_means"]
     return lemma(frame.subject) in means or any(f in means for f in compound_forms(frame.subject))
 
