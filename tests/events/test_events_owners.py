@@ -57,7 +57,8 @@ def test_events_owners_relative_pronoun_stands_for_its_noun(nlp_md: Language) ->
 @pytest.mark.parametrize(("text", "trigger", "target"), [
     ("ACCRA — Teachers' unions sent the labour ministry a proposal on Monday, which the ministry "
      "rejected on Tuesday.", "rejected", "GHALAB"),
-    ("Drones hit oil facilities belonging to the Kuwait Petroleum Corporation on Sunday.", "Drones", "KWTBUS"),
+    ("Drones hit oil facilities belonging to the Kuwait Petroleum Corporation on Sunday.", "Drones",
+     "KWTBUS"),
     ('Norway cut its aid to Tanzania by half, a move the Tanzanian government called "regrettable".',
      "called", "NORGOV"),
     ("NAIROBI — The interior minister wrote to the Ugandan embassy asking it to hand over the suspects.",
