@@ -12,13 +12,17 @@ are given) drops repeats:
   act told with several verbs or nouns ("attacked a village, killing four farmers", "clashed with
   the police and threw rocks"); an event with no target repeats one with a target. Targets of
   different countries stay apart ("blamed both Israel and the United States": two events, as
-  CAMEO coders expand compound actors);
-- across sentences, events of the same type, source, target and date are reports of one act
-  ("police arrested 20 people ... the arrests").
+  CAMEO coders expand compound actors). Actors of one country doing one act together are one
+  source ("soldiers and police raided a prison": one event, by the document gold's convention 1),
+  and an act by no one named beside the same type of act by a named doer is that act's result
+  ("carried out an operation against insurgent bases, killing 11 fighters");
+- across sentences, events of the same type and source, with targets of one country, on the same
+  date are reports of one act ("police arrested 20 people ... the arrests"; "the minister was
+  stabbed ... the police chief was also injured").
 
-The kept event is the most informative one: a target with a country over none, people over a
-place or an institution, then the highest confidence, then the first in the text. Events of
-different status or negation never merge.
+The kept event is the most informative one: a target with a country over none, a named doer over
+unknown attackers, people over a place or an institution, then the highest confidence, then the
+first in the text. Events of different status or negation never merge.
 """
 
 from __future__ import annotations
@@ -44,23 +48,29 @@ def _country(actor: Actor | None) -> str | None:
     return actor.country if actor is not None else None
 
 
-def _rank(event: Event) -> tuple[bool, bool, float, int]:
+def unattributed(event: Event) -> bool:
+    """The act has no named doer: the coder gave it unknown attackers ("three were killed")."""
+    return event.source is None or (event.source.kind == "implied" and event.source.sector == "UNK")
+
+
+def _rank(event: Event) -> tuple[bool, bool, bool, float, int]:
     target = event.target
     people = target is not None and target.kind in {"person", "group"}  # "killing three soldiers",
     # not "exploded in Kabul" (a capital read as its government)
-    return (_country(target) is not None, people, event.confidence, -event.trigger.start)
+    return (_country(target) is not None, not unattributed(event), people, event.confidence,
+            -event.trigger.start)
 
 
-def _sentence_key(event: Event) -> tuple[object, ...]:
-    return (event.sentence_index, _kind(event), _code(event.source), event.status, event.negated)
+def _best(events: Sequence[Event]) -> Event:
+    return max(events, key=_rank)
 
 
-def _document_key(event: Event) -> tuple[object, ...]:
-    return (_kind(event), _code(event.source), _code(event.target), event.date, event.status, event.negated)
+def _act_key(event: Event) -> tuple[object, ...]:
+    return (_kind(event), event.status, event.negated)
 
 
-def _merge_sentence(events: Sequence[Event]) -> list[Event]:
-    """Events of one sentence key: one per target country; an untargeted one only when alone."""
+def _merge_targets(events: Sequence[Event]) -> list[Event]:
+    """Events of one act in a sentence: one per target country; an untargeted one only when alone."""
     best: dict[str | None, Event] = {}
     for event in events:
         country = _country(event.target)
@@ -71,18 +81,51 @@ def _merge_sentence(events: Sequence[Event]) -> list[Event]:
     return list(best.values())
 
 
+def _same_doer(one: Event, other: Event) -> bool:
+    """One source, or one trigger done by actors of one country ("soldiers and police raided")."""
+    if _code(one.source) == _code(other.source):
+        return True
+    country = _country(one.source)
+    same_trigger = one.trigger.start == other.trigger.start
+    return same_trigger and country is not None and country == _country(other.source)
+
+
+def _merge_sentence(events: Sequence[Event]) -> list[Event]:
+    """Events of one sentence and one type: an act by no one named beside one by a named doer is
+    that act's result ("carried out an operation against X, killing 11 fighters"); the rest are
+    grouped by doer and kept once per target country."""
+    named = [event for event in events if not unattributed(event)]
+    groups: list[list[Event]] = []
+    for event in named or events:
+        group = next((g for g in groups if any(_same_doer(event, other) for other in g)), None)
+        if group is None:
+            groups.append([event])
+        else:
+            group.append(event)
+    return [kept for group in groups for kept in _merge_targets(group)]
+
+
+def _repeats(event: Event, kept: Event) -> bool:
+    """``event`` (in a later sentence) reports the act ``kept`` stands for: same type and source,
+    a target of the same country, on the same day ("police arrested 20 people ... the arrests")."""
+    return (_act_key(event) == _act_key(kept) and _code(event.source) == _code(kept.source)
+            and _country(event.target) == _country(kept.target) and event.date == kept.date)
+
+
 def one_event_per_act(events: Sequence[Event]) -> list[Event]:
     """The document's events with repeats of one act removed, in their original order."""
-    groups: dict[tuple[object, ...], list[Event]] = {}
+    sentences: dict[tuple[object, ...], list[Event]] = {}
     for event in events:
-        groups.setdefault(_sentence_key(event), []).append(event)
-    kept = {id(event) for group in groups.values() for event in _merge_sentence(group)}
-    best: dict[tuple[object, ...], Event] = {}
+        sentences.setdefault((event.sentence_index, *_act_key(event)), []).append(event)
+    kept = {id(event) for group in sentences.values() for event in _merge_sentence(group)}
+    acts: list[list[Event]] = []
     for event in (e for e in events if id(e) in kept):
-        key = _document_key(event)
-        if key not in best or _rank(event) > _rank(best[key]):
-            best[key] = event
-    chosen = {id(event) for event in best.values()}
+        act = next((a for a in acts if _repeats(event, a[0])), None)
+        if act is None:
+            acts.append([event])
+        else:
+            act.append(event)
+    chosen = {id(_best(act)) for act in acts}
     return [event for event in events if id(event) in chosen]
 
 
