@@ -12,6 +12,7 @@ from detente.dedup.features import (
     names,
     numbers,
     place_names,
+    places,
     words,
 )
 from detente.places import PlaceResolver
@@ -122,3 +123,25 @@ def test_dedup_features_dyads_are_tokens(resolver):
     assert "event:SANCTION:RUS:USA" in tokens
     assert "event:ASSAULT:-:SYR" in tokens
     assert "country:RUS" in tokens
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nairobi and Dodoma have pledged to ease delays.", {(None, "country", "KEN")}),  # a government
+        ("Moscow's embassy staff were expelled.", {(None, "country", "RUS")}),
+        ("Ministers met in Nairobi on Monday.", {(184745, "city", "KEN")}),  # the scene
+    ],
+)
+def test_dedup_features_a_seat_of_power_named_as_an_actor_is_its_country(text, expected, resolver):
+    found = places(text, resolver)
+    assert {(p.geonames_id, p.precision, p.country) for p in found.values()} == expected
+
+
+@pytest.mark.issue(12)
+def test_dedup_features_named_countries_are_places_too(resolver):
+    doc = DocumentText("d", None, None, "Tractors blocked roads as Spain's farm organisations marched.")
+    features = document_features(doc, resolver)
+    assert {p.country for p in features.places} == {"ESP"}  # the possessive "Spain's" counts
+    assert "country:ESP" in features.tokens

@@ -209,3 +209,47 @@ def test_dedup_story_members_gain_the_dyads_column(con):
     ensure_cluster_tables(con)
     update_clusters(con)
     assert con.execute("SELECT dyads FROM story_members").fetchall() == [([],)]
+
+
+def _second_score(target: str, settings: StorySettings) -> float:
+    con = duckdb.connect(":memory:")
+    create_store(con)
+    _envoy(con, "first", "USA")
+    _envoy(con, "second", target)
+    update_clusters(con, settings=ClusterSettings(stories=settings))
+    score = con.execute("SELECT score FROM story_members WHERE doc_id = 'second'").fetchone()[0]
+    con.close()
+    return score
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(("target", "strengthened"), [("USA", True), ("GBR", False)])
+def test_dedup_stories_sentence_vectors_strengthen_an_uncontradicted_pair(target, strengthened):
+    words_only = _second_score(target, StorySettings(meaning_weight=0.0, threshold=-1.0))
+    settings = StorySettings(threshold=-1.0)
+    with_meaning = _second_score(target, settings)
+    # the same text: cosine 1, so the score grows by the weight times (1 - floor)
+    factor = 1 + settings.meaning_weight * (1 - settings.meaning_floor) if strengthened else 1.0
+    assert with_meaning == pytest.approx(words_only * factor, rel=1e-4)
+
+
+@pytest.mark.issue(12)
+def test_dedup_stories_nearest_in_meaning_are_candidates(con):
+    """Two reports that share no blocking key are still scored when their sentence vectors are
+    among each other's closest."""
+    add_document(con, "a", date="2025-06-16", text="Lorry drivers waited for days at the crossing.")
+    add_document(con, "b", date="2025-06-16", text="Truckers queued at the frontier post for days.")
+    update_clusters(con, settings=ClusterSettings(stories=StorySettings(keys=0, threshold=-1.0)))
+    assert con.execute("SELECT score FROM story_members WHERE doc_id = 'b'").fetchone()[0] is not None
+    stories = _stories(con)
+    assert stories["a"] == stories["b"]
+
+
+@pytest.mark.issue(12)
+def test_dedup_story_members_gain_the_meaning_column(con):
+    con.execute(DEDUP_DDL.replace(", meaning FLOAT[]", ""))  # a store clustered before sentence vectors
+    add_document(con, "a", date="2021-03-17", text="Traders marched in Lagos.")
+    ensure_cluster_tables(con)
+    update_clusters(con)
+    (meaning,) = con.execute("SELECT meaning FROM story_members").fetchone()
+    assert len(meaning) == 384

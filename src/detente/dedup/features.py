@@ -53,6 +53,7 @@ LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "across", "around",
 PLACE_FOLLOWERS = re.compile(
     r"^(?:['’]s\b|\s+police\b|-based\b|\s*,\s*(?P<qualifier>[A-Z][\w.]*(?:\s[A-Z]\w*)?))"
 )
+POSSESSIVE = re.compile(r"['’]s\b")
 BIG_CITY = 1_000_000  # a city this large is a place wherever its name appears
 AGE_PATTERNS = (
     re.compile(r"\b(\d{1,3})-year-old"),
@@ -162,6 +163,7 @@ def numbers(text: str) -> list[str]:
 
 
 def _country_of(span: str, tables: ActorTables) -> str | None:
+    span = POSSESSIVE.sub("", span)  # "Spain's farm organisations"
     key = normalise(span)
     if key in tables.capital_keys and not span.replace(".", "").isupper():
         return None  # "US" and "UN" only in capitals, never the pronoun "us"
@@ -223,11 +225,42 @@ def place_names(text: str, resolver: PlaceResolver) -> list[str]:
     return found
 
 
-def places(text: str, resolver: PlaceResolver) -> dict[str, Place]:
-    """The places named in the text (name -> place), each resolved with the others as context."""
+def _placed_anywhere(name: str, text: str) -> bool:
+    """Whether the name stands where a scene is expected at least once: the dateline, "in
+    Nairobi", "Nairobi police" (a possessive, "Moscow's embassy", is the government's)."""
+    dateline = DATELINE.match(text)
+    if dateline and dateline.group(1).strip() == name:
+        return True
+    for match in CAPITALISED.finditer(text):
+        if match.group() != name or name.endswith(("'s", "’s")):
+            continue
+        placed, _ = _qualified(text, match.start(), match.end())
+        if placed and not POSSESSIVE.match(text, match.end()):
+            return True
+    return False
+
+
+def seats_named(text: str, found: Iterable[str], tables: ActorTables) -> dict[str, str]:
+    """Of the place names found, the seats of power that stand only for their governments
+    ("Nairobi and Dodoma have pledged"): name -> country. Such a capital is an actor, not the
+    scene, so it counts as its country."""
+    seats = {}
+    for name in set(found):
+        seat = tables.seats.get(normalise(POSSESSIVE.sub("", name)))
+        if seat is not None and not _placed_anywhere(name, text):
+            seats[name] = seat.country
+    return seats
+
+
+def places(text: str, resolver: PlaceResolver, tables: ActorTables | None = None) -> dict[str, Place]:
+    """The places named in the text (name -> place), each resolved with the others as context; a
+    seat of power named only as an actor is its country."""
     found = place_names(text, resolver)
-    resolved = {}
+    seats = seats_named(text, found, tables or load_tables())
+    resolved = {name: Place(None, "country", country, None) for name, country in seats.items()}
     for name in found:
+        if name in seats:
+            continue
         location = resolver.resolve_name(name, context=[other for other in found if other != name])
         if location is not None:
             resolved[name] = Place(
@@ -245,8 +278,14 @@ def document_features(
 ) -> DocumentFeatures:
     """Every feature of one document (title and text together)."""
     text = f"{document.title}.\n{document.text}" if document.title else document.text
-    named = places(document.text, resolver)
-    found = [*named.values(), *document.event_places]
+    tables = tables or load_tables()
+    named = places(document.text, resolver, tables)
+    named_countries = countries(text, tables)
+    found = [
+        *named.values(),
+        *document.event_places,
+        *(Place(None, "country", country, None) for country in named_countries),
+    ]
     found_ages = ages(text)
     place_words = {word for name in named for word in words(name)}
     tokens = [
@@ -254,7 +293,7 @@ def document_features(
         *(f"name:{name}" for name in names(text)),
         *(f"age:{age}" for age in sorted(found_ages)),
         *numbers(text),
-        *(f"country:{country}" for country in countries(text, tables or load_tables())),
+        *(f"country:{country}" for country in named_countries),
         *(dyad.token() for dyad in document.dyads),
     ]
     return DocumentFeatures(
@@ -281,6 +320,7 @@ __all__ = [
     "place_names",
     "place_token",
     "places",
+    "seats_named",
     "stem",
     "words",
 ]

@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS story_members (
     doc_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL, content_hash VARCHAR NOT NULL, day DATE NOT NULL,
     features INTEGER[] NOT NULL, weights DOUBLE[] NOT NULL, keys INTEGER[] NOT NULL,
     places STRUCT(geonames_id INTEGER, precision VARCHAR, country VARCHAR, admin1 VARCHAR)[] NOT NULL,
-    ages INTEGER[] NOT NULL, score DOUBLE, dyads VARCHAR[]
+    ages INTEGER[] NOT NULL, score DOUBLE, dyads VARCHAR[], meaning FLOAT[]
 );
 CREATE TABLE IF NOT EXISTS stories (
     story_id VARCHAR PRIMARY KEY, founder_doc_id VARCHAR NOT NULL, title VARCHAR,
@@ -59,7 +59,7 @@ CREATE TABLE IF NOT EXISTS alias_members (
 
 # Columns added after the tables were first released: a store written before gains them on first use
 # (its earlier members have none of the new evidence, which only weakens their matches).
-ADDED_COLUMNS = (("story_members", "dyads", "VARCHAR[]"),)
+ADDED_COLUMNS = (("story_members", "dyads", "VARCHAR[]"), ("story_members", "meaning", "FLOAT[]"))
 DEDUP_TABLES = ("cluster_members", "clusters", "story_members", "stories", "story_terms", "alias_members")
 
 
